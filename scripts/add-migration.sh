@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Adds a migration for both store providers: scripts/add-migration.sh <Name>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:?usage: scripts/add-migration.sh <MigrationName>}
+dotnet tool restore >/dev/null
+for provider in Sqlite Postgres; do
+  dotnet ef migrations add "$name" \
+    --project src/Millwright.Server --context "${provider}MillwrightDb" \
+    --output-dir "Persistence/Migrations/$provider" --namespace "Millwright.Server.Persistence.Migrations.$provider"
+done

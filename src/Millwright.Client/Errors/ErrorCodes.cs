@@ -1,0 +1,54 @@
+namespace Millwright.Client.Errors;
+
+/// <summary>Every error code the API returns. The catalogue with explanations is docs/errors.md.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The body is not valid JSON or does not match the expected shape.</summary>
+    public const string InvalidJson = "INVALID_JSON";
+    /// <summary>A query parameter has a bad value.</summary>
+    public const string InvalidQueryParameter = "INVALID_QUERY_PARAMETER";
+    /// <summary>The cursor is malformed, tampered with, or belongs to another query.</summary>
+    public const string InvalidCursor = "INVALID_CURSOR";
+    /// <summary>The body parsed but its values are not acceptable.</summary>
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    /// <summary>No credentials were sent.</summary>
+    public const string AuthenticationRequired = "AUTHENTICATION_REQUIRED";
+    /// <summary>The key or token is unknown, revoked or expired.</summary>
+    public const string InvalidToken = "INVALID_TOKEN";
+    /// <summary>The token lacks the scope the call needs.</summary>
+    public const string InsufficientScope = "INSUFFICIENT_SCOPE";
+    /// <summary>This kind of credential cannot make this call (for example a connection token on an account endpoint).</summary>
+    public const string Forbidden = "FORBIDDEN";
+    /// <summary>A secret key read data without naming the connection in the Millwright-Connection header.</summary>
+    public const string ConnectionHeaderRequired = "CONNECTION_HEADER_REQUIRED";
+    /// <summary>The record, connection or other resource does not exist (or is not visible to the caller).</summary>
+    public const string NotFound = "NOT_FOUND";
+    /// <summary>No endpoint has this path.</summary>
+    public const string RouteNotFound = "ROUTE_NOT_FOUND";
+    /// <summary>The endpoint exists but not with this HTTP method.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    /// <summary>The body's Content-Type is not application/json.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    /// <summary>The body is larger than the server accepts.</summary>
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    /// <summary>The system id is not one Millwright supports.</summary>
+    public const string UnknownSystem = "UNKNOWN_SYSTEM";
+    /// <summary>A sync is already running for the connection.</summary>
+    public const string SyncAlreadyRunning = "SYNC_ALREADY_RUNNING";
+    /// <summary>Too many requests; wait retry_after seconds.</summary>
+    public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+    /// <summary>The connected system rejected the credentials.</summary>
+    public const string ConnectionCredentialsInvalid = "CONNECTION_CREDENTIALS_INVALID";
+    /// <summary>The connected system refused because of its own rate limit.</summary>
+    public const string UpstreamRateLimited = "UPSTREAM_RATE_LIMITED";
+    /// <summary>The connected system failed or could not be reached.</summary>
+    public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
+    /// <summary>The connected system did not answer in time.</summary>
+    public const string UpstreamTimeout = "UPSTREAM_TIMEOUT";
+    /// <summary>The connected system answered with something that is not what its API promises.</summary>
+    public const string UpstreamInvalidResponse = "UPSTREAM_INVALID_RESPONSE";
+    /// <summary>The connected system refused the request as invalid.</summary>
+    public const string UpstreamRejected = "UPSTREAM_REJECTED";
+    /// <summary>Millwright failed; the request id finds the log entry.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace Millwright.Client.Errors;
+
+/// <summary>Body of every non-2xx response.</summary>
+public sealed record ErrorEnvelope(ApiError Error);
+
+/// <summary>An error: program against <see cref="Code"/>, never against <see cref="Message"/>.</summary>
+public sealed record ApiError
+{
+    /// <summary>UPPER_SNAKE code from the catalogue in docs/errors.md.</summary>
+    public required string Code { get; init; }
+    /// <summary>Human-readable explanation.</summary>
+    public required string Message { get; init; }
+    /// <summary>Id of the request; finds the request log.</summary>
+    public required string RequestId { get; init; }
+    /// <summary><c>platform</c> when Millwright failed or refused, <c>connected_system</c> when the vendor system did.</summary>
+    public required string Source { get; init; }
+    /// <summary>Seconds to wait before retrying, when known.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RetryAfter { get; init; }
+    /// <summary>Field-level details (validation errors).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ErrorDetail>? Details { get; init; }
+}
+
+/// <summary>One problem with one part of the request.</summary>
+/// <param name="Field">Where: a query parameter, JSON pointer or header name.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record ErrorDetail(string Field, string Message);
+
+/// <summary>Values of <see cref="ApiError.Source"/>.</summary>
+public static class ErrorSource
+{
+    /// <summary>Millwright failed or refused the request.</summary>
+    public const string Platform = "platform";
+    /// <summary>The connected vendor system failed.</summary>
+    public const string ConnectedSystem = "connected_system";
+}

@@ -1,0 +1,3 @@
+namespace Millwright.Sandbox;
+
+internal static class SandboxMarker;

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Millwright.Server.Persistence;
+
+/// <summary>
+/// The store. One model, two providers: <see cref="SqliteMillwrightDb"/> (embedded default) and
+/// <see cref="PostgresMillwrightDb"/> (scaled out), each with its own migrations folder, because
+/// EF migrations are provider-specific. Table and column names are snake_case on both so that the
+/// hand-written record queries (Features/Records) read the same on both.
+/// </summary>
+public abstract class MillwrightDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<AccountRow> Accounts => Set<AccountRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    public DbSet<ConnectionRow> Connections => Set<ConnectionRow>();
+    public DbSet<ConnectionTokenRow> ConnectionTokens => Set<ConnectionTokenRow>();
+    public DbSet<RecordRow> Records => Set<RecordRow>();
+    public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
+    public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
+
+    /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
+    public abstract bool StoresTimesAsNumbers { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no time type and EF cannot order or compare DateTimeOffset stored as text, so
+        // times become integers there. PostgreSQL keeps timestamptz.
+        if (StoresTimesAsNumbers)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMicrosConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UnixMicrosConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<AccountRow>(e =>
+        {
+            e.ToTable("accounts");
+            e.HasKey(x => x.Id);
+        });
+        b.Entity<ApiKeyRow>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.KeyHash).IsUnique();
+            e.HasIndex(x => x.AccountId);
+        });
+        b.Entity<ConnectionRow>(e =>
+        {
+            e.ToTable("connections");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.AccountId, x.Environment });
+        });
+        b.Entity<ConnectionTokenRow>(e =>
+        {
+            e.ToTable("connection_tokens");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.ConnectionId);
+        });
+        b.Entity<RecordRow>(e =>
+        {
+            e.ToTable("records");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ConnectionId, x.Entity, x.RemoteId }).IsUnique();
+            // Default list order and updated_after scans.
+            e.HasIndex(x => new { x.ConnectionId, x.Entity, x.UpdatedAt, x.Id });
+        });
+        b.Entity<SyncRunRow>(e =>
+        {
+            e.ToTable("sync_runs");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ConnectionId, x.CreatedAt });
+        });
+        b.Entity<SyncCheckpointRow>(e =>
+        {
+            e.ToTable("sync_checkpoints");
+            e.HasKey(x => new { x.ConnectionId, x.Entity });
+        });
+
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0)
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private sealed class UnixMicrosConverter() : ValueConverter<DateTimeOffset, long>(
+        v => (v.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10,
+        v => new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (v * 10), TimeSpan.Zero));
+}
+
+public sealed class SqliteMillwrightDb(DbContextOptions<SqliteMillwrightDb> options) : MillwrightDb(options)
+{
+    public override bool StoresTimesAsNumbers => true;
+}
+
+public sealed class PostgresMillwrightDb(DbContextOptions<PostgresMillwrightDb> options) : MillwrightDb(options)
+{
+    public override bool StoresTimesAsNumbers => false;
+}
