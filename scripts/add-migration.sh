@@ -9,3 +9,9 @@ for provider in Sqlite Postgres; do
     --project src/Millwright.Server --context "${provider}MillwrightDb" \
     --output-dir "Persistence/Migrations/$provider" --namespace "Millwright.Server.Persistence.Migrations.$provider"
 done
+# EF writes the model snapshot into a folder named after its namespace; keep it beside the migrations.
+for provider in Sqlite Postgres; do
+  stray=src/Millwright.Server/Millwright/Server/Persistence/Migrations/$provider/${provider}MillwrightDbModelSnapshot.cs
+  [ -f "$stray" ] && mv "$stray" "src/Millwright.Server/Persistence/Migrations/$provider/"
+done
+rm -rf src/Millwright.Server/Millwright
