@@ -1,14 +1,20 @@
+using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
+using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddApiErrors();
 builder.Services.AddPersistence(options);
+builder.Services.AddAuth();
+builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+app.UseApiErrors();
+app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.Run();
 
 public partial class Program;

@@ -24,10 +24,12 @@ public interface IConnector
 
 /// <summary>A customer's instance of a system, as a connector sees it.</summary>
 /// <param name="ConnectionId">Millwright connection id (for logs and rate gates, never sent upstream).</param>
+/// <param name="Environment"><c>test</c> or <c>live</c>: only test connections may reach loopback (the sandbox).</param>
 /// <param name="Settings">Non-secret settings, e.g. <c>base_url</c>, <c>organization_id</c>.</param>
 /// <param name="Credentials">Decrypted secrets, e.g. <c>api_key</c>. Never log these.</param>
 public sealed record ConnectionContext(
     string ConnectionId,
+    string Environment,
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyDictionary<string, string> Credentials);
 

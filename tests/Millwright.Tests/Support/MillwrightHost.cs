@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Millwright.Server.Features.Accounts;
+
+namespace Millwright.Tests.Support;
+
+/// <summary>
+/// The real server, in-process, listening on a loopback port with its own data folder. With
+/// <c>MILLWRIGHT_TEST_POSTGRES</c> set (a connection string to a server, database ignored) each host
+/// gets its own fresh PostgreSQL database instead of SQLite, so the same tests cover both stores.
+/// </summary>
+public sealed class MillwrightHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public MillwrightHost(IDictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "millwright-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(DataDirectory);
+        settings = new Dictionary<string, string?>
+        {
+            ["Millwright:DataDirectory"] = DataDirectory,
+        };
+        if (TestDatabases.PostgresConnectionString(DataDirectory) is { } pg)
+        {
+            settings["MILLWRIGHT_DATABASE"] = pg;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>http://127.0.0.1:port/ of the running server.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>An HttpClient over real loopback HTTP with the given bearer secret.</summary>
+    public HttpClient Http(string? bearer = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    public async Task<ProvisionedAccount> CreateAccountAsync(string name = "Acme Integrations")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync(name, CancellationToken.None);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+    }
+}
