@@ -10,6 +10,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiErrors();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
+builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 
 var app = builder.Build();
