@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls exactly this):
+#   1. every test on the embedded default (SQLite),
+#   2. the storage and API tests (Millwright.Tests.Server.*) again on PostgreSQL, which
+#      scripts/postgres.sh installs (apt) when missing and starts on loopback.
+# Prints "N passed, N failed" at the end.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log=$(mktemp)
+status=0
+dotnet build Millwright.slnx -c Release -warnaserror 2>&1 | tail -n 3 || exit 1
+
+run() {
+  local name=$1; shift
+  echo "== $name"
+  dotnet test tests/Millwright.Tests -c Release --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log" | grep -vE '^\s*$' | tail -n 30
+  [ "${PIPESTATUS[0]}" = 0 ] || status=1
+}
+
+run "all tests on SQLite"
+
+if pg=$(scripts/postgres.sh); then
+  MILLWRIGHT_TEST_POSTGRES="$pg" run "storage and API tests on PostgreSQL" --filter "FullyQualifiedName~Millwright.Tests.Server"
+else
+  echo "PostgreSQL could not be started: the PostgreSQL run failed" >&2
+  status=1
+fi
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "$passed passed, $failed failed"
+[ "$passed" -gt 0 ] || status=1
+exit $status
