@@ -22,6 +22,10 @@ run() {
 run "all tests on SQLite"
 
 if pg=$(scripts/postgres.sh); then
+  # Each test host creates its own database; drop those of earlier runs.
+  for db in $(psql "postgresql://postgres@127.0.0.1:${MILLWRIGHT_PG_PORT:-55432}/postgres" -Atc "select datname from pg_database where datname like 'mw\_%'" 2>/dev/null); do
+    psql "postgresql://postgres@127.0.0.1:${MILLWRIGHT_PG_PORT:-55432}/postgres" -qc "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 || true
+  done
   MILLWRIGHT_TEST_POSTGRES="$pg" run "storage and API tests on PostgreSQL" --filter "FullyQualifiedName~Millwright.Tests.Server"
 else
   echo "PostgreSQL could not be started: the PostgreSQL run failed" >&2
