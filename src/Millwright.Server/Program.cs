@@ -8,6 +8,7 @@ var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiErrors();
+builder.Services.AddApiJson();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
