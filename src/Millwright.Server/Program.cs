@@ -9,6 +9,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiErrors();
 builder.Services.AddApiJson();
+builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
@@ -16,7 +17,8 @@ builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioni
 
 var app = builder.Build();
 app.UseApiErrors();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapApiDocs();
+app.MapHealthEndpoints();
 app.Run();
 
 public partial class Program;
