@@ -1,9 +1,16 @@
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
+using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var launch = Launch.Parse(args);
+if (launch.ExitCode is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(launch.HostArgs);
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -19,6 +26,7 @@ var app = builder.Build();
 app.UseApiErrors();
 app.MapApiDocs();
 app.MapHealthEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
