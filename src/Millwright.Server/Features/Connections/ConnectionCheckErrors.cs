@@ -5,10 +5,11 @@ using Millwright.Server.Hosting.Errors;
 namespace Millwright.Server.Features.Connections;
 
 /// <summary>
-/// Turns a failed credential check into the answer of the create call. Rejected credentials or settings
-/// are the caller's input being wrong, so they are 422 like any other unacceptable value (with
-/// <c>source: connected_system</c>, since the system said no); failures of the system itself are 502/504
-/// and throttling is 429 with the system's own wait time.
+/// Turns a failed credential check into the answer of the create call, with the statuses of
+/// docs/errors.md: rejected credentials are 400 <c>CONNECTION_CREDENTIALS_INVALID</c> (<c>source:
+/// connected_system</c>, since the system said no); settings the system cannot work with are 422 like any
+/// other unacceptable value; failures of the system are 502/504, and its throttling is 503 with its own
+/// wait time (429 stays reserved for Millwright's own limits).
 /// </summary>
 internal static class ConnectionCheckErrors
 {
@@ -23,13 +24,13 @@ internal static class ConnectionCheckErrors
             : ErrorSource.ConnectedSystem;
         return failure.Category switch
         {
-            FailureCategory.AuthFailed => new(StatusCodes.Status422UnprocessableEntity,
+            FailureCategory.AuthFailed => new(StatusCodes.Status400BadRequest,
                 CodeOr(failure, ErrorCodes.ConnectionCredentialsInvalid), failure.Message, source,
                 [new ErrorDetail("credentials", failure.Message)]),
             FailureCategory.Config => new(StatusCodes.Status422UnprocessableEntity,
                 CodeOr(failure, ErrorCodes.ValidationFailed), failure.Message, source,
                 [new ErrorDetail("settings", failure.Message)]),
-            FailureCategory.RateLimited => new(StatusCodes.Status429TooManyRequests,
+            FailureCategory.RateLimited => new(StatusCodes.Status503ServiceUnavailable,
                 CodeOr(failure, ErrorCodes.UpstreamRateLimited), failure.Message, source,
                 retryAfterSeconds: failure.RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : DefaultRetryAfterSeconds),
             FailureCategory.Transient when failure.Code == ErrorCodes.UpstreamTimeout => new(StatusCodes.Status504GatewayTimeout,

@@ -25,10 +25,11 @@ internal static class ConnectionsEndpoints
                 starts, and a connection token with scopes `read` and `write` is returned — shown this once.
                 Errors: 400 `UNKNOWN_SYSTEM`, 400 `INVALID_JSON` (including unknown members), 422 `VALIDATION_FAILED`
                 with one detail per field (`settings.base_url`, `credentials.api_key`, `metadata.key`…),
-                422 `CONNECTION_CREDENTIALS_INVALID` when the system rejects the credentials, 429 `UPSTREAM_RATE_LIMITED`,
-                502 `UPSTREAM_UNAVAILABLE`, 504 `UPSTREAM_TIMEOUT` (`source: connected_system`).
+                400 `CONNECTION_CREDENTIALS_INVALID` when the system rejects the credentials, 422 when it cannot work with
+                the settings, 503 `UPSTREAM_RATE_LIMITED`, 502 `UPSTREAM_UNAVAILABLE`, 504 `UPSTREAM_TIMEOUT`
+                (`source: connected_system`). Nothing is stored when any of these is returned.
                 """)
-            .ProducesErrors(400, 422, 429, 502, 504);
+            .ProducesErrors(400, 422, 502, 503, 504);
 
         group.MapGet("", ListConnections)
             .WithName("ListConnections")
