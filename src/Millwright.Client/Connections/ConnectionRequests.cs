@@ -15,7 +15,7 @@ public sealed record CreateConnectionRequest
     /// <summary>The account's own key-value data about this customer (at most 50 keys).</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
-    /// <summary>Minutes between scheduled syncs (5–1440); 15 when omitted.</summary>
+    /// <summary>Minutes between scheduled syncs (5–10080); 15 when omitted.</summary>
     public int? SyncIntervalMinutes { get; init; }
 }
 
@@ -30,7 +30,7 @@ public sealed record UpdateConnectionRequest
     /// <summary>Merged into the metadata (JSON merge patch): a key with a null value is removed.</summary>
     public IReadOnlyDictionary<string, string?>? Metadata { get; init; }
 
-    /// <summary>New minutes between scheduled syncs (5–1440); the schedule is updated at once.</summary>
+    /// <summary>New minutes between scheduled syncs (5–10080); the schedule is updated at once.</summary>
     public int? SyncIntervalMinutes { get; init; }
 }
 

@@ -26,7 +26,7 @@ internal static class ConnectionInput
 {
     public const int DefaultSyncIntervalMinutes = 15;
     public const int MinSyncIntervalMinutes = 5;
-    public const int MaxSyncIntervalMinutes = 1440;
+    public const int MaxSyncIntervalMinutes = 7 * 24 * 60;
     public const int MaxFieldLength = 4096;
     public const int MaxMetadataKeys = 50;
     public const int MaxMetadataKeyLength = 40;

@@ -16,7 +16,7 @@ internal sealed record CreateConnectionBody(
     [property: Description("Values of the system's setting fields (strings), by field name.")] JsonObject? Settings,
     [property: Description("Values of the system's credential fields (strings), by field name. Stored encrypted, never returned.")] JsonObject? Credentials,
     [property: Description("The account's own key-value data about this customer: up to 50 string values.")] JsonObject? Metadata,
-    [property: Description("Minutes between scheduled syncs, 5 to 1440; 15 when omitted.")] int? SyncIntervalMinutes)
+    [property: Description("Minutes between scheduled syncs, 5 to 10080; 15 when omitted.")] int? SyncIntervalMinutes)
 {
     public ValidatedConnection Validate(ConnectorRegistry registry)
     {
@@ -43,7 +43,7 @@ internal sealed record CreateConnectionBody(
 [Description("Changes to a connection; omitted or null members stay as they are.")]
 internal sealed record UpdateConnectionBody(
     [property: Description("Merged into the metadata (JSON merge patch): a key set to null is removed.")] JsonObject? Metadata,
-    [property: Description("New minutes between scheduled syncs, 5 to 1440; the schedule changes at once.")] int? SyncIntervalMinutes);
+    [property: Description("New minutes between scheduled syncs, 5 to 10080; the schedule changes at once.")] int? SyncIntervalMinutes);
 
 [Description("A connection token to issue; every member is optional.")]
 internal sealed record CreateConnectionTokenBody(

@@ -52,7 +52,7 @@ internal static class ConnectionsEndpoints
             .WithSummary("Change a connection's metadata or sync interval")
             .WithDescription("""
                 `metadata` is merged as a JSON merge patch (a key set to null is removed); a new `sync_interval_minutes`
-                (5–1440) reschedules the syncs at once. Omitted members stay unchanged.
+                (5–10080) reschedules the syncs at once. Omitted members stay unchanged.
                 """)
             .ProducesErrors(400, 404, 422);
 

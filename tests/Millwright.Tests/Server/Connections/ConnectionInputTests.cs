@@ -105,7 +105,7 @@ public sealed class ConnectionInputTests
 
     [Theory]
     [InlineData(4)]
-    [InlineData(1441)]
+    [InlineData(10081)]
     public void CheckSyncInterval_OutOfRange_IsRefused(int minutes)
     {
         var errors = new List<ErrorDetail>();
