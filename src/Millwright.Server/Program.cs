@@ -1,3 +1,4 @@
+using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
@@ -16,6 +17,11 @@ builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioni
 
 var app = builder.Build();
 app.UseApiErrors();
+if (options.SandboxEnabled)
+{
+    app.MapMaintainXSandbox("/sandbox/maintainx");
+}
+
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.Run();
 
