@@ -16,8 +16,10 @@ internal static partial class MaintainXSandboxApi
     {
         MapOrganizations(api, sandbox);
         MapWorkOrders(api, sandbox);
+        MapWorkOrderWrites(api, sandbox);
         MapWorkRequests(api, sandbox);
         MapAssets(api, sandbox);
+        MapAssetWrites(api, sandbox);
         MapLocations(api, sandbox);
         MapInventory(api, sandbox);
         MapPeople(api, sandbox);

@@ -55,6 +55,11 @@ internal sealed class MaintainXSandboxGate(MaintainXSandbox sandbox) : IEndpoint
             http.Items[CallerKey] = new MxCaller(key, organizations);
             return await next(context);
         }
+        catch (MxApiError error) when (error.Status == StatusCodes.Status400BadRequest && !HttpMethods.IsGet(http.Request.Method))
+        {
+            // Reads refuse with {"error"}, writes with the validation list (see the spec's 400 examples).
+            return new MxValidationError(error.Message).ToResult();
+        }
         catch (MxApiError error)
         {
             return Error(error.Status, error.Message);

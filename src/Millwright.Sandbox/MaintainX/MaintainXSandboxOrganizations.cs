@@ -61,7 +61,7 @@ internal static class MxOrganizations
 
         return key.OrganizationIds.Count == 1
             ? key.OrganizationIds
-            : throw MxApiError.BadRequest("OrganizationId was not provided. This token can be used on multiple organizations: pass the x-organization-id header");
+            : throw MxApiError.BadRequest("Missing x-organization-id header.");
     }
 
     private static long Parse(string value, string header) =>
