@@ -1,3 +1,4 @@
+using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
@@ -26,6 +27,11 @@ var app = builder.Build();
 app.UseApiErrors();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+if (options.SandboxEnabled)
+{
+    app.MapMaintainXSandbox("/sandbox/maintainx");
+}
+
 await app.RunAsync();
 return 0;
 
