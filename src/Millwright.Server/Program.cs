@@ -2,6 +2,7 @@ using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
+using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -22,6 +23,11 @@ builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
+
+if (launch.Demo)
+{
+    builder.AddDemo();
+}
 
 var app = builder.Build();
 app.UseApiErrors();
