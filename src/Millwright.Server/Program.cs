@@ -1,8 +1,10 @@
+using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Systems;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
+using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -25,12 +27,22 @@ builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProte
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 builder.Services.AddConnectionsApi();
 
+if (launch.Demo)
+{
+    builder.AddDemo();
+}
+
 var app = builder.Build();
 app.UseApiErrors();
 app.MapSystemsEndpoints();
 app.MapConnectionsEndpoints();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+if (options.SandboxEnabled)
+{
+    app.MapMaintainXSandbox("/sandbox/maintainx");
+}
+
 await app.RunAsync();
 return 0;
 
