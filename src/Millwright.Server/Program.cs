@@ -1,4 +1,5 @@
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
@@ -13,9 +14,11 @@ builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
+builder.Services.AddRecords();
 
 var app = builder.Build();
 app.UseApiErrors();
+app.MapRecordEndpoints();
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.Run();
 
