@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -16,7 +17,9 @@ internal static partial class RecordEndpoints
         var filterable = schema.Fields.Where(f => FilterOperators.For(f.Kind).Count > 0)
             .Select(f => $"{f.Name} ({string.Join(", ", FilterOperators.For(f.Kind).Select(FilterOperators.Name))})");
         operation.Parameters ??= [];
-        Add(operation, "limit", JsonSchemaType.Integer, $"Page size, 1 to {RecordQuery.MaxLimit}; default {RecordQuery.DefaultLimit}.", JsonValue.Create(RecordQuery.DefaultLimit));
+        var limit = Add(operation, "limit", JsonSchemaType.Integer, $"Page size, 1 to {RecordQuery.MaxLimit}; default {RecordQuery.DefaultLimit}.", JsonValue.Create(RecordQuery.DefaultLimit));
+        limit.Minimum = "1";
+        limit.Maximum = RecordQuery.MaxLimit.ToString(CultureInfo.InvariantCulture);
         Add(operation, "cursor", JsonSchemaType.String, "next_cursor of the previous page. Bound to the query that produced it; a cursor used with other filters, sort, updated_after or include_deleted, or altered, is refused with INVALID_CURSOR.");
         Add(operation, "updated_after", JsonSchemaType.String, "ISO-8601 date-time: only records Millwright saw change strictly after it (compares updated_at).", JsonValue.Create("2026-01-31T08:00:00Z"));
         Add(operation, "include_deleted", JsonSchemaType.Boolean, "Also list records deleted in the connected system (deleted_at set). Default false.");
@@ -59,15 +62,19 @@ internal static partial class RecordEndpoints
         return Task.CompletedTask;
     }
 
-    private static void Add(OpenApiOperation operation, string name, JsonSchemaType type, string description, JsonNode? example = null) =>
+    private static OpenApiSchema Add(OpenApiOperation operation, string name, JsonSchemaType type, string description, JsonNode? example = null)
+    {
+        var schema = new OpenApiSchema { Type = type };
         operation.Parameters!.Add(new OpenApiParameter
         {
             Name = name,
             In = ParameterLocation.Query,
             Description = description,
-            Schema = new OpenApiSchema { Type = type },
+            Schema = schema,
             Example = example,
         });
+        return schema;
+    }
 
     private static void SetExample(OpenApiOperation operation, JsonNode example)
     {

@@ -14,8 +14,6 @@ internal static class RecordExamples
         ["code"] = "P-101",
         ["number"] = "10234",
         ["type"] = "corrective",
-        ["remote_status"] = "IN_PROGRESS",
-        ["remote_priority"] = "HIGH",
         ["serial_number"] = "SN-88213-B",
         ["manufacturer"] = "Grundfos",
         ["model"] = "CR 32-4",
@@ -48,6 +46,15 @@ internal static class RecordExamples
             record[field.Name] = Value(field);
         }
 
+        // The system's own values beside the unified ones, as a connector would keep them.
+        foreach (var unified in new[] { "status", "priority" })
+        {
+            if (record.ContainsKey(unified) && record.ContainsKey("remote_" + unified))
+            {
+                record["remote_" + unified] = record[unified]!.GetValue<string>().ToUpperInvariant();
+            }
+        }
+
         record["custom_fields"] = new JsonObject { ["criticality"] = "A" };
         return record;
     }
@@ -57,6 +64,7 @@ internal static class RecordExamples
         _ when field.References is { } target && field.Kind == FieldKind.StringArray => new JsonArray(Id(target.IdPrefix, 2)),
         _ when field.References is { } target => Id(target.IdPrefix, 3),
         FieldKind.String => Texts.GetValueOrDefault(field.Name, field.Name.Replace('_', ' ')),
+        FieldKind.Enum when field.Name == "priority" => "high",
         FieldKind.Enum => field.EnumValues[Math.Min(1, field.EnumValues.Count - 1)],
         FieldKind.Number => 12.5m,
         FieldKind.Boolean => true,

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Millwright.Client;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
@@ -102,6 +102,25 @@ public sealed class RecordFilterTests(SharedHost host)
         Assert.Equal(["a"], await seed.RemoteIdsAsync("/v1/users?filter[is_active]=true"));
         Assert.Equal(["b"], await seed.RemoteIdsAsync("/v1/users?filter[is_active]=false"));
         Assert.Equal(["b", "c"], await seed.RemoteIdsAsync("/v1/users?filter[is_active:ne]=true"));
+    }
+
+    [Fact]
+    public async Task List_CustomFieldNameWithQuotesAndSpaces_IsFilteredAndSortedSafely()
+    {
+        using var seed = await RecordSeed.CreateAsync(host.Server);
+        const string name = "it's a field'); DROP TABLE records; --";
+        string[] values = ["b", "a", "c"];
+        await seed.AddAsync(values.Select((v, i) => new Meter
+        {
+            Id = seed.IdOf(Entity.Meters, $"m{i}"),
+            RemoteId = $"m{i}",
+            UpdatedAt = RecordSeed.T0.AddMinutes(i),
+            CustomFields = new JsonObject { [name] = v },
+        }));
+        var query = new ListQuery().Where($"custom_fields.{name}", FilterOperator.Ne, "c").OrderByDescending($"custom_fields.{name}");
+        var page = await seed.Client.ListAsync<Meter>(query);
+        Assert.Equal(["m0", "m1"], page.Data.Select(m => m.RemoteId));
+        Assert.Equal(3, (await seed.Client.ListAsync<Meter>()).Data.Count);
     }
 
     [Theory]
