@@ -51,8 +51,14 @@ public sealed partial class MaintainXSandboxSpecCoverageTests(MaintainXSandboxFi
         {
             ["workOrders"] = new JsonArray(new JsonObject
             {
-                ["id"] = 1, ["sequentialId"] = 1, ["title"] = "t", ["updatedAt"] = "2026-01-01T00:00:00.000Z", ["status"] = "OPEN",
-                ["recurrenceInfo"] = null, ["type"] = null, ["dueDate"] = null,
+                ["id"] = 1,
+                ["sequentialId"] = 1,
+                ["title"] = "t",
+                ["updatedAt"] = "2026-01-01T00:00:00.000Z",
+                ["status"] = "OPEN",
+                ["recurrenceInfo"] = null,
+                ["type"] = null,
+                ["dueDate"] = null,
             }),
             ["nextCursor"] = null,
             ["nextPageUrl"] = null,
