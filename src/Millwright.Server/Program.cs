@@ -1,28 +1,44 @@
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
+using Millwright.Server.Hosting.Cli;
+using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var launch = Launch.Parse(args);
+if (launch.ExitCode is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(launch.HostArgs);
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiErrors();
 builder.Services.AddApiJson();
+builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 
+if (launch.Demo)
+{
+    builder.AddDemo();
+}
+
 var app = builder.Build();
 app.UseApiErrors();
+app.MapApiDocs();
+app.MapHealthEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");
 }
 
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
