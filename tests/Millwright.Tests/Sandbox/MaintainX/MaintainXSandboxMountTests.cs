@@ -44,4 +44,16 @@ public sealed class MaintainXSandboxMountTests(SharedHost host) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Unauthorized", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
     }
+
+    [Fact]
+    public async Task Server_ConfiguredRequestsPerMinute_IsApplied()
+    {
+        using var server = new MillwrightHost(new Dictionary<string, string?>
+        {
+            [MaintainXSandboxExtensions.ConfigurationSection + ":RequestsPerMinute"] = "2500",
+        });
+        using var client = server.Http(MaintainXSandboxSettings.DemoApiKey);
+        using var response = await client.GetAsync("sandbox/maintainx/v1/organizations");
+        Assert.Equal("2500", response.Headers.GetValues("X-Rate-Limit-Limit").Single());
+    }
 }
