@@ -1,7 +1,9 @@
+using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
+using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -24,11 +26,21 @@ builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProte
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 builder.Services.AddRecords();
 
+if (launch.Demo)
+{
+    builder.AddDemo();
+}
+
 var app = builder.Build();
 app.UseApiErrors();
 app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
+if (options.SandboxEnabled)
+{
+    app.MapMaintainXSandbox("/sandbox/maintainx");
+}
+
 await app.RunAsync();
 return 0;
 
