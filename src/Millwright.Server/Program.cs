@@ -1,6 +1,7 @@
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Systems;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
@@ -26,6 +27,7 @@ builder.Services.AddAuth();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 builder.Services.AddConnectionsApi();
+builder.Services.AddRecords();
 
 if (launch.Demo)
 {
@@ -38,6 +40,7 @@ app.MapSystemsEndpoints();
 app.MapConnectionsEndpoints();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+app.MapRecordEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

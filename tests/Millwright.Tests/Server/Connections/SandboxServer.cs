@@ -13,9 +13,9 @@ public sealed class SandboxServer : IDisposable
 {
     public MillwrightHost Server { get; } = new(new Dictionary<string, string?>
     {
-        [$"{MaintainXSandbox.ConfigurationSection}:RequestsPerMinute"] = "100000",
-        [$"{MaintainXSandbox.ConfigurationSection}:WorkOrderCount"] = "120",
-        [$"{MaintainXSandbox.ConfigurationSection}:AssetCount"] = "20",
+        [$"{MaintainXSandboxExtensions.ConfigurationSection}:RequestsPerMinute"] = "100000",
+        [$"{MaintainXSandboxExtensions.ConfigurationSection}:WorkOrderCount"] = "120",
+        [$"{MaintainXSandboxExtensions.ConfigurationSection}:AssetCount"] = "20",
     });
 
     /// <summary>The sandbox's API base URL as a customer would type it.</summary>
