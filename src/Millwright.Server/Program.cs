@@ -1,3 +1,4 @@
+using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
@@ -11,6 +12,7 @@ builder.Services.AddApiErrors();
 builder.Services.AddApiJson();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
+builder.Services.AddMillwrightConnectors();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 
