@@ -1,15 +1,23 @@
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
+using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var launch = Launch.Parse(args);
+if (launch.ExitCode is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(launch.HostArgs);
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiErrors();
 builder.Services.AddApiJson();
+builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddMillwrightConnectors();
@@ -18,7 +26,9 @@ builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioni
 
 var app = builder.Build();
 app.UseApiErrors();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
-app.Run();
+app.MapApiDocs();
+app.MapHealthEndpoints();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
