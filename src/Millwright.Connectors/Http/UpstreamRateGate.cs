@@ -6,11 +6,10 @@ namespace Millwright.Connectors.Http;
 
 /// <summary>
 /// Keeps each connection inside its vendor's request budget, so a sync never trips the vendor's own limit
-/// (which would also throttle the customer's other integrations on the same key). One token bucket per
-/// connection sized so that no 60-second window holds more than the budget: a burst of a tenth of the
-/// budget, refilled evenly with the rest. On top, a pause set from the vendor's own signals
-/// (<c>X-Rate-Limit-Remaining: 0</c>, 429) holds every call of that connection until the vendor's reset.
-/// Time comes from <see cref="TimeProvider"/> (buckets replenish manually), so tests drive it.
+/// (which would also throttle the customer's other integrations on the same key). Each connection has a
+/// <see cref="RateLimiter"/> (<see cref="BudgetRateLimiter"/> in one process; the abstraction lets a
+/// distributed limiter take its place) and a pause set from the vendor's own signals
+/// (<c>X-Rate-Limit-Remaining: 0</c>, 429) that holds every call of that connection until the vendor's reset.
 /// </summary>
 internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpOptions> options)
 {
@@ -33,14 +32,14 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
 
             if (now + wait.Value > deadline)
             {
-                throw new UpstreamRateGateException(gate.PausedUntil > now ? gate.PausedUntil - now : wait.Value);
+                throw new UpstreamRateGateException(wait.Value);
             }
 
             await Task.Delay(wait.Value, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Holds every call of the connection for <paramref name="delay"/> (vendor said its window is used up).</summary>
+    /// <summary>Holds every call of the connection for <paramref name="delay"/> (the vendor said its window is used up).</summary>
     public void Pause(string connectionId, TimeSpan delay)
     {
         if (gates.TryGetValue(connectionId, out var gate))
@@ -59,83 +58,71 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
 
         if (gates.Count >= MaxGates)
         {
-            // Idle gates are full buckets: dropping them loses nothing but pending pauses.
+            // Idle gates hold full buckets: dropping them loses nothing but pending pauses.
+            foreach (var stale in gates.Values)
+            {
+                stale.Dispose();
+            }
+
             gates.Clear();
         }
 
         return gates.AddOrUpdate(
             connectionId,
-            _ => new ConnectionGate(requestsPerMinute, time.GetUtcNow()),
-            (_, existing) => existing.RequestsPerMinute == requestsPerMinute ? existing : new ConnectionGate(requestsPerMinute, time.GetUtcNow()));
+            _ => new ConnectionGate(requestsPerMinute, time),
+            (_, existing) => existing.RequestsPerMinute == requestsPerMinute ? existing : new ConnectionGate(requestsPerMinute, time));
     }
+}
 
-    private sealed class ConnectionGate
+/// <summary>One connection's limiter and vendor-imposed pause.</summary>
+internal sealed class ConnectionGate : IDisposable
+{
+    private readonly RateLimiter limiter;
+    private readonly Lock sync = new();
+    private DateTimeOffset pausedUntil;
+
+    public ConnectionGate(int requestsPerMinute, TimeProvider time)
     {
-        private readonly TokenBucketRateLimiter bucket;
-        private readonly TimeSpan period;
-        private readonly Lock sync = new();
-        private DateTimeOffset lastRefill;
+        RequestsPerMinute = requestsPerMinute;
+        limiter = BudgetRateLimiter.PerMinute(requestsPerMinute, time);
+    }
 
-        public ConnectionGate(int requestsPerMinute, DateTimeOffset now)
+    public int RequestsPerMinute { get; }
+
+    public void PauseUntil(DateTimeOffset until)
+    {
+        lock (sync)
         {
-            RequestsPerMinute = requestsPerMinute;
-            var burst = Math.Max(1, requestsPerMinute / 10);
-            var sustained = Math.Max(1, requestsPerMinute - burst);
-            period = TimeSpan.FromMinutes(1) / sustained;
-            lastRefill = now;
-            bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            if (until > pausedUntil)
             {
-                TokenLimit = burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
-                AutoReplenishment = false,
-                QueueLimit = 0,
-            });
-        }
-
-        public int RequestsPerMinute { get; }
-
-        public DateTimeOffset PausedUntil { get; private set; }
-
-        public void PauseUntil(DateTimeOffset until)
-        {
-            lock (sync)
-            {
-                if (until > PausedUntil)
-                {
-                    PausedUntil = until;
-                }
-            }
-        }
-
-        /// <summary>Takes a slot and returns null, or returns how long to wait before trying again.</summary>
-        public TimeSpan? TryTake(DateTimeOffset now)
-        {
-            lock (sync)
-            {
-                if (PausedUntil > now)
-                {
-                    return PausedUntil - now;
-                }
-
-                var periods = (int)Math.Min((now - lastRefill) / period, RequestsPerMinute);
-                for (var i = 0; i < periods; i++)
-                {
-                    bucket.TryReplenish();
-                }
-
-                lastRefill += period * periods;
-                using var lease = bucket.AttemptAcquire();
-                if (lease.IsAcquired)
-                {
-                    return null;
-                }
-
-                var wait = lastRefill + period - now;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1);
+                pausedUntil = until;
             }
         }
     }
+
+    /// <summary>Takes a slot and returns null, or returns how long to wait before trying again.</summary>
+    public TimeSpan? TryTake(DateTimeOffset now)
+    {
+        lock (sync)
+        {
+            if (pausedUntil > now)
+            {
+                return pausedUntil - now;
+            }
+        }
+
+        using var lease = limiter.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
+            ? retryAfter
+            : TimeSpan.FromMilliseconds(1);
+    }
+
+    public void Dispose() => limiter.Dispose();
 }
 
 /// <summary>The gate would have waited longer than allowed; the caller should come back after <see cref="RetryAfter"/>.</summary>
