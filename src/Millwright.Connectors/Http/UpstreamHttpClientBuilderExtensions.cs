@@ -74,9 +74,9 @@ public static class UpstreamHttpClientBuilderExtensions
         var response = outcome.Result!;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            // Short waits are absorbed here; a long one goes back to the caller as RateLimited with its retry time.
-            var wait = RateLimitHeaders.RetryAfter(response, time.GetUtcNow()) ?? options.RetryBaseDelay;
-            return wait <= options.MaxRateLimitRetryWait;
+            // Short advised waits are absorbed here; a long or unstated one goes back to the caller as
+            // RateLimited (the connector may read a hint from the body) and the sync engine reschedules.
+            return RateLimitHeaders.RetryAfter(response, time.GetUtcNow()) is { } wait && wait <= options.MaxRateLimitRetryWait;
         }
 
         return idempotent && response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.BadGateway
