@@ -12,6 +12,7 @@ internal static class RateLimitHeaders
 {
     private static readonly string[] ResetHeaders = ["X-Rate-Limit-Reset", "X-RateLimit-Reset"];
     private static readonly string[] RemainingHeaders = ["X-Rate-Limit-Remaining", "X-RateLimit-Remaining"];
+    private static readonly string[] LimitHeaders = ["X-Rate-Limit-Limit", "X-RateLimit-Limit"];
 
     // A reset further away than this is a unix timestamp or nonsense, not a delay in seconds.
     private static readonly TimeSpan MaxPlausibleDelay = TimeSpan.FromHours(1);
@@ -38,6 +39,10 @@ internal static class RateLimitHeaders
         var remaining = ReadNumber(response, RemainingHeaders);
         return remaining is <= 0 ? Reset(response) ?? TimeSpan.FromSeconds(1) : null;
     }
+
+    /// <summary>The cap the vendor says applies to this caller, when it says and the value is plausible.</summary>
+    public static int? Limit(HttpResponseMessage response) =>
+        ReadNumber(response, LimitHeaders) is { } limit && limit is >= 1 and <= 1_000_000 ? (int)limit : null;
 
     private static TimeSpan? Reset(HttpResponseMessage response) =>
         ReadNumber(response, ResetHeaders) is { } seconds ? Clamp(TimeSpan.FromSeconds(seconds)) : null;

@@ -15,6 +15,7 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
 {
     private const int MaxGates = 10_000;
     private readonly ConcurrentDictionary<string, ConnectionGate> gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> stated = new(StringComparer.Ordinal);
 
     /// <summary>Waits for a slot; throws <see cref="UpstreamRateGateException"/> when the wait would exceed the configured maximum.</summary>
     public async Task AcquireAsync(string connectionId, int requestsPerMinute, CancellationToken cancellationToken)
@@ -48,9 +49,24 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
         }
     }
 
+    /// <summary>
+    /// Records the per-minute cap the vendor states for this connection; it replaces the documented default,
+    /// so a raised limit is used at once (MaintainX, tag "Rate Limiting": read the headers "to automatically
+    /// benefit from any limit increase").
+    /// </summary>
+    public void Learn(string connectionId, int requestsPerMinute)
+    {
+        if (stated.Count >= MaxGates)
+        {
+            stated.Clear();
+        }
+
+        stated[connectionId] = requestsPerMinute;
+    }
+
     private ConnectionGate Gate(string connectionId, int requestsPerMinute)
     {
-        requestsPerMinute = Math.Max(1, requestsPerMinute);
+        requestsPerMinute = Math.Max(1, stated.GetValueOrDefault(connectionId, requestsPerMinute));
         if (gates.TryGetValue(connectionId, out var gate) && gate.RequestsPerMinute == requestsPerMinute)
         {
             return gate;
@@ -70,7 +86,7 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
         return gates.AddOrUpdate(
             connectionId,
             _ => new ConnectionGate(requestsPerMinute, time),
-            (_, existing) => existing.RequestsPerMinute == requestsPerMinute ? existing : new ConnectionGate(requestsPerMinute, time));
+            (_, existing) => existing.RequestsPerMinute == requestsPerMinute ? existing : existing.WithBudget(requestsPerMinute, time));
     }
 }
 
@@ -88,6 +104,18 @@ internal sealed class ConnectionGate : IDisposable
     }
 
     public int RequestsPerMinute { get; }
+
+    /// <summary>A gate with another budget that keeps the vendor-imposed pause of this one.</summary>
+    public ConnectionGate WithBudget(int requestsPerMinute, TimeProvider time)
+    {
+        var gate = new ConnectionGate(requestsPerMinute, time);
+        lock (sync)
+        {
+            gate.PauseUntil(pausedUntil);
+        }
+
+        return gate;
+    }
 
     public void PauseUntil(DateTimeOffset until)
     {

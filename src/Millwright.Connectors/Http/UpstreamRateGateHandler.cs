@@ -16,6 +16,12 @@ internal sealed class UpstreamRateGateHandler(UpstreamRateGate gate, TimeProvide
 
         await gate.AcquireAsync(connectionId, budget, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(UpstreamRequest.VendorStatesPerMinuteLimit, out var states) && states
+            && RateLimitHeaders.Limit(response) is { } stated)
+        {
+            gate.Learn(connectionId, stated);
+        }
+
         var pause = RateLimitHeaders.IsRateLimited(response)
             ? RateLimitHeaders.RetryAfter(response, time.GetUtcNow()) ?? TimeSpan.FromSeconds(5)
             : RateLimitHeaders.ExhaustedFor(response);

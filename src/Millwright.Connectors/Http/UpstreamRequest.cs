@@ -16,16 +16,22 @@ public static class UpstreamRequest
     /// <summary>The vendor's documented request budget per minute for this connection.</summary>
     public static readonly HttpRequestOptionsKey<int> RequestsPerMinute = new("millwright.requests_per_minute");
 
+    /// <summary>The vendor's <c>X-Rate-Limit-Limit</c> header states the per-minute cap of this connection and replaces the default budget.</summary>
+    public static readonly HttpRequestOptionsKey<bool> VendorStatesPerMinuteLimit = new("millwright.vendor_states_limit");
+
     public const string TestEnvironment = "test";
 
     /// <summary>Tags <paramref name="request"/> with its connection, environment and upstream budget.</summary>
-    public static HttpRequestMessage ForConnection(this HttpRequestMessage request, ConnectionContext connection, int requestsPerMinute)
+    /// <param name="vendorStatesPerMinuteLimit">See <see cref="VendorStatesPerMinuteLimit"/>.</param>
+    public static HttpRequestMessage ForConnection(this HttpRequestMessage request, ConnectionContext connection, int requestsPerMinute,
+        bool vendorStatesPerMinuteLimit = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(connection);
         request.Options.Set(ConnectionId, connection.ConnectionId);
         request.Options.Set(Environment, connection.Environment);
         request.Options.Set(RequestsPerMinute, requestsPerMinute);
+        request.Options.Set(VendorStatesPerMinuteLimit, vendorStatesPerMinuteLimit);
         return request;
     }
 

@@ -35,7 +35,7 @@ internal sealed class MaintainXApi(HttpClient http, TimeProvider time, IOptions<
 
         var (baseUrl, apiKey, organizationId) = settings.Value;
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, path + QueryString(query)))
-            .ForConnection(connection, MaintainXSettings.RequestsPerMinute);
+            .ForConnection(connection, MaintainXSettings.RequestsPerMinute, vendorStatesPerMinuteLimit: true);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (organizationId is not null)

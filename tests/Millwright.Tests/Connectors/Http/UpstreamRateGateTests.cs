@@ -66,4 +66,18 @@ public sealed class UpstreamRateGateTests
 
         Assert.Equal(TimeSpan.FromSeconds(45), refused.RetryAfter);
     }
+
+    [Fact]
+    public async Task Learn_NewVendorLimit_KeepsAPendingPause()
+    {
+        var gate = new UpstreamRateGate(time, Options.Create(new UpstreamHttpOptions { MaxRateGateWait = TimeSpan.FromSeconds(1) }));
+        await gate.AcquireAsync("c1", 100, CancellationToken.None);
+
+        gate.Pause("c1", TimeSpan.FromSeconds(30));
+        gate.Learn("c1", 1000);
+
+        await Assert.ThrowsAsync<UpstreamRateGateException>(() => gate.AcquireAsync("c1", 100, CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(31));
+        await gate.AcquireAsync("c1", 100, CancellationToken.None);
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class MaintainXHarness : IDisposable
 {
     private readonly ServiceProvider services;
 
-    public MaintainXHarness(Func<HttpRequestMessage, HttpResponseMessage>? script = null)
+    public MaintainXHarness(Func<HttpRequestMessage, HttpResponseMessage>? script = null, Action<UpstreamHttpOptions>? options = null)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
@@ -26,6 +26,7 @@ internal sealed class MaintainXHarness : IDisposable
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRateLimitRetryWait = TimeSpan.FromMilliseconds(50);
             o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            options?.Invoke(o);
         });
         if (script is not null)
         {
@@ -53,6 +54,27 @@ internal sealed class MaintainXHarness : IDisposable
                 ? new Dictionary<string, string> { ["base_url"] = baseUrl }
                 : new Dictionary<string, string> { ["base_url"] = baseUrl, ["organization_id"] = organizationId },
             new Dictionary<string, string> { ["api_key"] = apiKey });
+
+    /// <summary>Every record of one entity, following the connector's cursors to the end.</summary>
+    public async Task<List<RawRecord>> ReadAllAsync(ConnectionContext connection, Millwright.Client.Models.Entity entity,
+        DateTimeOffset? modifiedSince = null, int pageSize = 100)
+    {
+        var records = new List<RawRecord>();
+        string? cursor = null;
+        for (var page = 0; page < 10_000; page++)
+        {
+            var result = await Connector.ReadPageAsync(connection, new ReadRequest(entity, cursor, modifiedSince, pageSize), CancellationToken.None);
+            Assert.True(result.IsSuccess, $"{entity} page {page}: {result.Failure?.Message}");
+            records.AddRange(result.Value!.Records);
+            cursor = result.Value.NextCursor;
+            if (cursor is null)
+            {
+                return records;
+            }
+        }
+
+        throw new InvalidOperationException("The read did not end.");
+    }
 
     public static HttpResponseMessage Respond(HttpStatusCode status, string json, Action<HttpResponseMessage>? headers = null)
     {
