@@ -336,6 +336,11 @@ internal sealed partial class MaintainXConnector(
             query.Add(new("updatedAt[gte]", since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)));
         }
 
+        foreach (var flag in endpoint.Flags ?? [])
+        {
+            query.Add(new(flag, "true"));
+        }
+
         foreach (var expand in endpoint.Expand ?? [])
         {
             query.Add(new("expand", expand));

@@ -24,6 +24,7 @@ internal enum MaintainXEnrichment
 /// <param name="Expand">Values of the repeatable <c>expand</c> parameter.</param>
 /// <param name="RootsOnly">Keep only records without <c>parentId</c> (sites are the top-level locations).</param>
 /// <param name="SiteFrom">Paths of location ids, in order of preference, from which the record's site is derived.</param>
+/// <param name="Flags">Further fixed query parameters.</param>
 internal sealed record MaintainXEndpoint(
     string Path,
     string ListProperty,
@@ -33,7 +34,8 @@ internal sealed record MaintainXEndpoint(
     IReadOnlyList<string>? Expand = null,
     MaintainXEnrichment Enrichment = MaintainXEnrichment.None,
     bool RootsOnly = false,
-    IReadOnlyList<string[]>? SiteFrom = null)
+    IReadOnlyList<string[]>? SiteFrom = null,
+    IReadOnlyList<string>? Flags = null)
 {
     public static IReadOnlyDictionary<Entity, MaintainXEndpoint> All { get; } = new Dictionary<Entity, MaintainXEndpoint>
     {
@@ -54,7 +56,9 @@ internal sealed record MaintainXEndpoint(
             SiteFrom: [["locationId"], ["asset", "locationId"]]),
         [Entity.WorkOrders] = new("workorders", "workOrders", Incremental: true,
             Expand: ["assignees", "categories", "asset", "location", "vendor_ids", "extra_fields"],
-            SiteFrom: [["locationId"], ["location", "id"], ["asset", "locationId"]]),
+            SiteFrom: [["locationId"], ["location", "id"], ["asset", "locationId"]],
+            // Spec: without it the list leaves out work orders whose start date is in the future (scheduled work).
+            Flags: ["show_upcoming"]),
     };
 }
 

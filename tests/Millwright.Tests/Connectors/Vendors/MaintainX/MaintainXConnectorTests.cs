@@ -141,6 +141,7 @@ public sealed class MaintainXConnectorTests
         Assert.Contains("limit=200", query, StringComparison.Ordinal);
         Assert.Contains("updatedAt[gte]=2024-03-01T00:00:00.000Z", query, StringComparison.Ordinal);
         Assert.Contains("expand=assignees", query, StringComparison.Ordinal);
+        Assert.Contains("show_upcoming=true", query, StringComparison.Ordinal);
         Assert.DoesNotContain("cursor=", query, StringComparison.Ordinal);
     }
 

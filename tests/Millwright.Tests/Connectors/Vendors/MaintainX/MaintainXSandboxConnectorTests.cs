@@ -33,7 +33,7 @@ public sealed class MaintainXSandboxConnectorTests(MaintainXSandboxFixture fixtu
         [Entity.PmSchedules] = ("maintenanceplans?limit=200", "maintenancePlans", _ => true),
         [Entity.PurchaseOrders] = ("purchaseorders?limit=200", "purchaseOrders", _ => true),
         [Entity.MaintenanceRequests] = ("workrequests?limit=200", "workRequests", _ => true),
-        [Entity.WorkOrders] = ("workorders?limit=200", "workOrders", _ => true),
+        [Entity.WorkOrders] = ("workorders?limit=200&show_upcoming=true", "workOrders", _ => true),
     };
 
     [Fact]
