@@ -7,7 +7,7 @@ namespace Millwright.Connectors.Core;
 /// hierarchy, an organisation name), with an expiry read from <see cref="TimeProvider"/>. Bounded: when
 /// full, it is emptied (entries are cheap to rebuild).
 /// </summary>
-public sealed class ConnectionCache<T>(TimeProvider time, TimeSpan lifetime, int capacity = 1_000)
+internal sealed class ConnectionCache<T>(TimeProvider time, TimeSpan lifetime, int capacity = 1_000)
     where T : class
 {
     private readonly ConcurrentDictionary<string, (T Value, DateTimeOffset Expires)> entries = new(StringComparer.Ordinal);

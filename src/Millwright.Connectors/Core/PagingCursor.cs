@@ -14,7 +14,7 @@ namespace Millwright.Connectors.Core;
 /// (the common bug: the same cursor again), and Brent's cycle detection (a longer loop is found within
 /// a couple of its own lengths). Encoded as opaque base64url JSON.
 /// </summary>
-public sealed record PagingCursor
+internal sealed record PagingCursor
 {
     private const int RecentCapacity = 8;
 

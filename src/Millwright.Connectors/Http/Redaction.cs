@@ -3,7 +3,7 @@ using System.Text;
 namespace Millwright.Connectors.Http;
 
 /// <summary>Removes secrets from anything that may be logged or shown: URLs and free text.</summary>
-public static class Redaction
+internal static class Redaction
 {
     private const string Mask = "***";
 

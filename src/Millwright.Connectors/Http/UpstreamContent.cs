@@ -1,7 +1,7 @@
 namespace Millwright.Connectors.Http;
 
 /// <summary>Reads response bodies with a size cap, so a broken or hostile upstream cannot exhaust memory.</summary>
-public static class UpstreamContent
+internal static class UpstreamContent
 {
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadLimitedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)

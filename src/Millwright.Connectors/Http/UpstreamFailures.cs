@@ -12,7 +12,7 @@ namespace Millwright.Connectors.Http;
 /// Turns vendor answers and transport errors into <see cref="ConnectorFailure"/>s with a category, a
 /// Millwright error code and a message in plain words that names the system and never a secret.
 /// </summary>
-public static class UpstreamFailures
+internal static class UpstreamFailures
 {
     /// <summary>Classifies a non-success HTTP status. <paramref name="vendorMessage"/> must already be scrubbed of secrets.</summary>
     public static ConnectorFailure FromStatus(string system, HttpStatusCode status, TimeSpan? retryAfter, string? vendorMessage)

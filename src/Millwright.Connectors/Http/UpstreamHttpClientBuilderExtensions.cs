@@ -12,7 +12,7 @@ namespace Millwright.Connectors.Http;
 /// backoff that honour Retry-After → per-connection rate gate → per-attempt timeout → redacted logging
 /// → SSRF-guarded sockets with redirects off. See Http/README.md.
 /// </summary>
-public static class UpstreamHttpClientBuilderExtensions
+internal static class UpstreamHttpClientBuilderExtensions
 {
     public static IHttpClientBuilder AddUpstreamPipeline(this IHttpClientBuilder builder)
     {

@@ -6,7 +6,7 @@ namespace Millwright.Connectors.Http;
 /// What the shared handlers need to know about the connection a request is made for, carried in
 /// <see cref="HttpRequestMessage.Options"/> so that one pooled client serves every connection.
 /// </summary>
-public static class UpstreamRequest
+internal static class UpstreamRequest
 {
     public static readonly HttpRequestOptionsKey<string> ConnectionId = new("millwright.connection_id");
 

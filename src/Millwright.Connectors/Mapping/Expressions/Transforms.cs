@@ -9,7 +9,7 @@ internal sealed class ElementwiseNode(int position, Node input, ValueTypes scala
     : Node(position)
 {
     public override ValueTypes Types =>
-        scalar | ValueTypes.Null | (input.Types.HasFlag(ValueTypes.List) || input.Types.HasFlag(ValueTypes.Any) ? ValueTypes.List : 0);
+        scalar | ValueTypes.Null | (input.Types.HasFlag(ValueTypes.List) ? ValueTypes.List : 0);
 
     public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
         Values.Elementwise(input.Evaluate(context, current), v => apply(v, context));
