@@ -324,7 +324,7 @@ internal sealed partial class MaintainXConnector(
     {
         var query = new List<KeyValuePair<string, string>>
         {
-            new("limit", Math.Clamp(pageSize, 1, MaxPageSize).ToString(CultureInfo.InvariantCulture)),
+            new("limit", Math.Clamp(pageSize, 1, Math.Min(MaxPageSize, endpoint.PageLimit)).ToString(CultureInfo.InvariantCulture)),
         };
         if (cursor.Vendor is not null)
         {

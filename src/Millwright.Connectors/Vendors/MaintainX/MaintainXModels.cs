@@ -25,6 +25,8 @@ internal enum MaintainXEnrichment
 /// <param name="RootsOnly">Keep only records without <c>parentId</c> (sites are the top-level locations).</param>
 /// <param name="SiteFrom">Paths of location ids, in order of preference, from which the record's site is derived.</param>
 /// <param name="Flags">Further fixed query parameters.</param>
+/// <param name="PageLimit">Largest page asked for: smaller where each record costs a further call, so a page
+/// that has to be retried repeats little work.</param>
 internal sealed record MaintainXEndpoint(
     string Path,
     string ListProperty,
@@ -35,15 +37,16 @@ internal sealed record MaintainXEndpoint(
     MaintainXEnrichment Enrichment = MaintainXEnrichment.None,
     bool RootsOnly = false,
     IReadOnlyList<string[]>? SiteFrom = null,
-    IReadOnlyList<string>? Flags = null)
+    IReadOnlyList<string>? Flags = null,
+    int PageLimit = 200)
 {
     public static IReadOnlyDictionary<Entity, MaintainXEndpoint> All { get; } = new Dictionary<Entity, MaintainXEndpoint>
     {
         [Entity.Sites] = new("locations", "locations", Expand: ["extra_fields", "barcode"], RootsOnly: true),
         [Entity.Locations] = new("locations", "locations", Expand: ["extra_fields", "barcode"], SiteFrom: [["id"]]),
         [Entity.Users] = new("users", "users", Expand: ["role", "extra_fields"]),
-        [Entity.Teams] = new("teams", "teams", Enrichment: MaintainXEnrichment.Members),
-        [Entity.Vendors] = new("vendors", "vendors", "vendor", Expand: ["extra_fields"], Enrichment: MaintainXEnrichment.Detail),
+        [Entity.Teams] = new("teams", "teams", Enrichment: MaintainXEnrichment.Members, PageLimit: 50),
+        [Entity.Vendors] = new("vendors", "vendors", "vendor", Expand: ["extra_fields"], Enrichment: MaintainXEnrichment.Detail, PageLimit: 50),
         [Entity.Assets] = new("assets", "assets", Incremental: true, OffsetPaged: true,
             Expand: ["barcode", "team_ids", "asset_types", "extra_fields", "vendor_ids", "status", "manufacturer", "model"],
             SiteFrom: [["locationId"]]),
@@ -51,7 +54,7 @@ internal sealed record MaintainXEndpoint(
         [Entity.Meters] = new("meters", "meters", Expand: ["asset", "location", "last_reading"]),
         [Entity.PmSchedules] = new("maintenanceplans", "maintenancePlans"),
         [Entity.PurchaseOrders] = new("purchaseorders", "purchaseOrders", "purchaseOrder", Incremental: true, OffsetPaged: true,
-            Enrichment: MaintainXEnrichment.Detail),
+            Enrichment: MaintainXEnrichment.Detail, PageLimit: 50),
         [Entity.MaintenanceRequests] = new("workrequests", "workRequests", Expand: ["asset", "extra_fields"],
             SiteFrom: [["locationId"], ["asset", "locationId"]]),
         [Entity.WorkOrders] = new("workorders", "workOrders", Incremental: true,

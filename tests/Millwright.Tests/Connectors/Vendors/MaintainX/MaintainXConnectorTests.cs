@@ -214,8 +214,9 @@ public sealed class MaintainXConnectorTests
             _ => Respond(HttpStatusCode.NotFound, """{"error":"Not Found."}"""),
         });
 
-        var result = await harness.Connector.ReadPageAsync(Connection(), Read(Entity.PurchaseOrders), CancellationToken.None);
+        var result = await harness.Connector.ReadPageAsync(Connection(), Read(Entity.PurchaseOrders, pageSize: 200), CancellationToken.None);
 
+        Assert.Contains("limit=50", harness.Transport!.Requests[0].RequestUri!.Query, StringComparison.Ordinal);
         var records = result.Value!.Records;
         Assert.Equal(2, records.Count);
         Assert.Equal(2, records[0].Data["items"]!.AsArray().Count);
