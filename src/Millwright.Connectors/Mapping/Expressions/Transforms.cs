@@ -89,7 +89,7 @@ internal static class Transforms
     /// <summary>Turns remote ids into Millwright's stable ids of <paramref name="entity"/>, exactly as the sync engine ids records.</summary>
     public static Node Ref(int position, Node input, Entity entity) =>
         new ElementwiseNode(position, input, ValueTypes.String, (v, context) =>
-            RemoteIds.Normalize(v) is { } remoteId ? StableIds.For(context.ConnectionId, entity, remoteId) : null);
+            RemoteIds.Normalize(v) is { } remoteId ? RefCache.Id(context.ConnectionId, entity, remoteId) : null);
 
     public static Node First(int position, Node input) =>
         new WholeValueNode(position, input, ValueTypes.Any, v => Values.TryAsList(v, out var items) ? items.FirstOrDefault(i => i is not null) : v);
@@ -116,4 +116,32 @@ internal static class Transforms
 
     public static Node Not(int position, Node input) =>
         new WholeValueNode(position, input, ValueTypes.Boolean | ValueTypes.Null, v => Values.ToBoolean(v) is { } b ? !b : null);
+}
+
+/// <summary>
+/// Stable ids of recently referenced records. References repeat a lot (every work order of a site names
+/// the same site, location and users) and each id costs a SHA-256; a bounded memo makes them lookups.
+/// </summary>
+internal static class RefCache
+{
+    private const int Capacity = 50_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Entity, string), string> Ids = new();
+
+    public static string Id(string connectionId, Entity entity, string remoteId)
+    {
+        var key = (connectionId, entity, remoteId);
+        if (Ids.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        id = StableIds.For(connectionId, entity, remoteId);
+        if (Ids.Count >= Capacity)
+        {
+            Ids.Clear();
+        }
+
+        Ids[key] = id;
+        return id;
+    }
 }

@@ -14,6 +14,7 @@ namespace Millwright.Connectors.Mapping.Expressions;
 internal static partial class Values
 {
     private const string DecimalFormat = "0.############################";
+    private static readonly string[] IsoFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd"];
 
     public static object? FromNode(JsonNode? node)
     {
@@ -166,7 +167,10 @@ internal static partial class Values
                         : null;
                 }
 
-                return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                // Exact ISO 8601 first: it is what APIs send, and several times cheaper than the general parser.
+                const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+                return DateTimeOffset.TryParseExact(s, IsoFormats, CultureInfo.InvariantCulture, Utc, out var parsed)
+                    || DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, Utc, out parsed)
                     ? parsed
                     : null;
             default:
