@@ -1,6 +1,7 @@
 using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Demo;
@@ -25,6 +26,7 @@ builder.Services.AddAuth();
 builder.Services.AddMillwrightConnectors();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
+builder.Services.AddRecords();
 
 if (launch.Demo)
 {
@@ -35,6 +37,7 @@ var app = builder.Build();
 app.UseApiErrors();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+app.MapRecordEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");
