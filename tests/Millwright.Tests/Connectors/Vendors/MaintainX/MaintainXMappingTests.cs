@@ -267,7 +267,7 @@ public sealed class MaintainXMappingTests
     }
 
     [Fact]
-    public void Vendor_User_Team_Meter_PmSchedule_Map()
+    public void Defaults_VendorUsersTeamMeterAndPlans_MapFromSpecDocuments()
     {
         var vendor = Map(Entity.Vendors, new RawRecord("963", Load("vendor.json")["vendor"]!.DeepClone().AsObject(), null, null, null));
         var users = Records("users.json", "users").Select(u => Map(Entity.Users, u)).ToList();
