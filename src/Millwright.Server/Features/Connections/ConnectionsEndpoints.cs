@@ -25,9 +25,11 @@ internal static class ConnectionsEndpoints
                 starts, and a connection token with scopes `read` and `write` is returned — shown this once.
                 Errors: 400 `UNKNOWN_SYSTEM`, 400 `INVALID_JSON` (including unknown members), 422 `VALIDATION_FAILED`
                 with one detail per field (`settings.base_url`, `credentials.api_key`, `metadata.key`…),
-                400 `CONNECTION_CREDENTIALS_INVALID` when the system rejects the credentials, 422 when it cannot work with
-                the settings, 503 `UPSTREAM_RATE_LIMITED`, 502 `UPSTREAM_UNAVAILABLE`, 504 `UPSTREAM_TIMEOUT`
-                (`source: connected_system`). Nothing is stored when any of these is returned.
+                400 `CONNECTION_CREDENTIALS_INVALID` when the system rejects the credentials, 422 `VALIDATION_FAILED` when
+                it cannot work with the settings (e.g. an organization the key cannot reach), 502 `UPSTREAM_UNAVAILABLE`
+                when it fails or cannot be reached (including addresses Millwright does not call), 503
+                `UPSTREAM_RATE_LIMITED` with `retry_after`, 504 `UPSTREAM_TIMEOUT`. `source` says whether the system
+                (`connected_system`) or Millwright (`platform`) decided. Nothing is stored when any of these is returned.
                 """)
             .ProducesErrors(400, 422, 502, 503, 504);
 

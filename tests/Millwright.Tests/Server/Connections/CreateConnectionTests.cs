@@ -110,14 +110,17 @@ public sealed class CreateConnectionTests : IClassFixture<SandboxServer>, IDispo
     }
 
     [Fact]
-    public async Task CreateConnection_LiveKeyWithLoopbackUrl_IsRefusedAndStoresNothing()
+    public async Task CreateConnection_LiveKeyWithLoopbackUrl_IsRefusedByPlatformAndStoresNothing()
     {
         var account = await host.CreateAccountAsync();
         var client = new MillwrightClient(http, account.LiveSecretKey);
 
         var error = await Assert.ThrowsAsync<MillwrightApiException>(() => client.CreateConnectionAsync(sandbox.MaintainX()));
 
-        Assert.InRange((int)error.Status, 400, 499);
+        // Live connections never reach private or loopback addresses (the SSRF guard); only test ones may reach the sandbox.
+        Assert.Equal(HttpStatusCode.BadGateway, error.Status);
+        Assert.Equal(ErrorCodes.UpstreamUnavailable, error.Code);
+        Assert.Equal(ErrorSource.Platform, error.Error!.Source);
         await AssertNothingStoredAsync(account.AccountId);
     }
 
