@@ -109,17 +109,24 @@ public sealed class CreateConnectionTests : IClassFixture<SandboxServer>, IDispo
         await AssertNothingStoredAsync(account.AccountId);
     }
 
-    [Fact]
-    public async Task CreateConnection_LiveKeyWithLoopbackUrl_IsRefusedByPlatformAndStoresNothing()
+    [Theory]
+    [InlineData("http", HttpStatusCode.UnprocessableEntity, ErrorCodes.ValidationFailed)]
+    [InlineData("https", HttpStatusCode.BadGateway, ErrorCodes.UpstreamUnavailable)]
+    public async Task CreateConnection_LiveKeyWithLoopbackUrl_IsRefusedByPlatformAndStoresNothing(string scheme, HttpStatusCode status, string code)
     {
         var account = await host.CreateAccountAsync();
         var client = new MillwrightClient(http, account.LiveSecretKey);
+        var url = new UriBuilder(sandbox.MaintainXBaseUrl) { Scheme = scheme }.Uri.ToString();
 
-        var error = await Assert.ThrowsAsync<MillwrightApiException>(() => client.CreateConnectionAsync(sandbox.MaintainX()));
+        var error = await Assert.ThrowsAsync<MillwrightApiException>(() => client.CreateConnectionAsync(sandbox.MaintainX() with
+        {
+            Settings = new Dictionary<string, string> { ["base_url"] = url },
+        }));
 
-        // Live connections never reach private or loopback addresses (the SSRF guard); only test ones may reach the sandbox.
-        Assert.Equal(HttpStatusCode.BadGateway, error.Status);
-        Assert.Equal(ErrorCodes.UpstreamUnavailable, error.Code);
+        // Live connections need https and never reach private or loopback addresses (the SSRF guard);
+        // only test connections may reach the sandbox.
+        Assert.Equal(status, error.Status);
+        Assert.Equal(code, error.Code);
         Assert.Equal(ErrorSource.Platform, error.Error!.Source);
         await AssertNothingStoredAsync(account.AccountId);
     }
