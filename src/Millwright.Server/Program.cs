@@ -1,6 +1,8 @@
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Hosting.Jobs;
 using Millwright.Server.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,11 +16,14 @@ builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
+builder.Services.AddJobs(options);
+builder.Services.AddSync();
 
 var app = builder.Build();
 app.UseApiErrors();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+app.MapSyncEndpoints();
 app.Run();
 
 public partial class Program;
