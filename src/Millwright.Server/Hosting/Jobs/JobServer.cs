@@ -9,8 +9,13 @@ namespace Millwright.Server.Hosting.Jobs;
 /// This host's Hangfire server: workers activate jobs from this host's container (a scope per job),
 /// and stop with the host, cancelling the <see cref="CancellationToken"/> that running jobs receive.
 /// </summary>
+/// <remarks>
+/// The storage is resolved in <see cref="StartAsync"/>, not injected: the host constructs every hosted
+/// service before starting the first, and the PostgreSQL storage prepares its schema when constructed,
+/// which needs the database that the migration runner (started before this service) creates.
+/// </remarks>
 internal sealed partial class JobServer(
-    JobStorage storage,
+    IServiceProvider services,
     IJobFilterProvider filters,
     IServiceScopeFactory scopes,
     IOptions<JobOptions> options,
@@ -21,6 +26,7 @@ internal sealed partial class JobServer(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var storage = services.GetRequiredService<JobStorage>();
         server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {
