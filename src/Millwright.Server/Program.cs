@@ -1,11 +1,20 @@
+using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Hosting;
+using Millwright.Server.Hosting.Cli;
+using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Jobs;
 using Millwright.Server.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var launch = Launch.Parse(args);
+if (launch.ExitCode is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(launch.HostArgs);
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -19,11 +28,22 @@ builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioni
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
 
+if (launch.Demo)
+{
+    builder.AddDemo();
+}
+
 var app = builder.Build();
 app.UseApiErrors();
 app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapSyncEndpoints();
-app.Run();
+if (options.SandboxEnabled)
+{
+    app.MapMaintainXSandbox("/sandbox/maintainx");
+}
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Millwright.Sandbox.Common;
+
+namespace Millwright.Sandbox.MaintainX;
+
+/// <summary>
+/// One running MaintainX emulator: its settings, seeded organisations, per-key rate limiter and fault
+/// knobs. Created by <see cref="MaintainXSandboxExtensions.MapMaintainXSandbox"/>; tests keep the
+/// instance to turn the knobs from C#.
+/// </summary>
+public sealed class MaintainXSandbox
+{
+    private readonly ConcurrentDictionary<long, Lazy<MaintainXSandboxData>> organizations = new();
+
+    internal MaintainXSandbox(MaintainXSandboxSettings settings, TimeProvider time)
+    {
+        settings.Validate();
+        Settings = settings;
+        Time = time;
+        RateLimiter = new SandboxRateLimiter(settings.RequestsPerMinute, TimeSpan.FromSeconds(60), time);
+        Keys = new Dictionary<string, MxApiKey>(StringComparer.Ordinal)
+        {
+            [MaintainXSandboxSettings.DemoApiKey] = new(1001, [MaintainXSandboxSettings.DemoOrganizationId], Revoked: false),
+            [MaintainXSandboxSettings.MultiOrgApiKey] = new(1002, [MaintainXSandboxSettings.DemoOrganizationId, MaintainXSandboxSettings.SecondOrganizationId], Revoked: false),
+            [MaintainXSandboxSettings.RevokedApiKey] = new(1003, [MaintainXSandboxSettings.DemoOrganizationId], Revoked: true),
+        };
+    }
+
+    public MaintainXSandboxSettings Settings { get; }
+
+    /// <summary>Error rate, latency, forced statuses and revoked keys of this instance.</summary>
+    public SandboxFaults Faults { get; } = new();
+
+    internal SandboxRateLimiter RateLimiter { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal IReadOnlyDictionary<string, MxApiKey> Keys { get; }
+
+    /// <summary>Starts every key's rate-limit window afresh.</summary>
+    public void ResetRateLimits() => RateLimiter.Reset();
+
+    /// <summary>The organisation's data, seeded on first use (thread-safe, once per instance).</summary>
+    internal MaintainXSandboxData Data(long organizationId) =>
+        organizations.GetOrAdd(organizationId, id => new Lazy<MaintainXSandboxData>(
+            () => MaintainXSandboxSeed.Build(Settings, id, Time.GetUtcNow()))).Value;
+
+    /// <summary>Now, to the millisecond as MaintainX stores it, so <c>updatedAt[gte]</c> of a written value matches it.</summary>
+    internal DateTimeOffset Now() => MaintainXSandboxSeed.Millis(Time.GetUtcNow());
+}
+
+/// <summary>An API key the sandbox knows: its user and the organisations it covers.</summary>
+internal sealed record MxApiKey(long UserId, IReadOnlyList<long> OrganizationIds, bool Revoked);
+
+public static class MaintainXSandboxExtensions
+{
+    /// <summary>
+    /// Mounts a MaintainX emulator: the API under <c>{prefix}/v1</c> (the real one is
+    /// https://api.getmaintainx.com/v1), fault knobs under <c>{prefix}/_sandbox/faults</c>, and a
+    /// MaintainX-style 404 for any other path under <paramref name="prefix"/>.
+    /// </summary>
+    public static MaintainXSandbox MapMaintainXSandbox(this IEndpointRouteBuilder app, string prefix,
+        MaintainXSandboxSettings? settings = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        prefix = "/" + prefix.Trim('/');
+        var time = timeProvider ?? app.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var sandbox = new MaintainXSandbox(settings ?? new MaintainXSandboxSettings(), time);
+        var api = app.MapGroup(prefix + "/v1").ExcludeFromDescription().AddEndpointFilter(new MaintainXSandboxGate(sandbox));
+        MaintainXSandboxApi.Map(api, sandbox);
+        app.MapSandboxFaults(prefix, sandbox.Faults, sandbox.ResetRateLimits);
+        app.Map(prefix + "/{**path}", MaintainXSandboxGate.UnknownPath).ExcludeFromDescription();
+        return sandbox;
+    }
+}

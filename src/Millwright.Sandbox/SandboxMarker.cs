@@ -1,3 +1,0 @@
-namespace Millwright.Sandbox;
-
-internal static class SandboxMarker;

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Millwright.Client;
+using Millwright.Sandbox.MaintainX;
+using Millwright.Server.Features.Accounts;
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Persistence;
+using Spectre.Console;
+
+namespace Millwright.Server.Hosting.Demo;
+
+/// <summary>
+/// <c>millwright demo</c>: once the server listens, sets up (or finds again) the demo account and its
+/// sandbox connection through the public API, shows the sync's progress, and prints credentials that work.
+/// Secrets are stored hashed, so every run issues a fresh secret key and connection token; older ones stay valid.
+/// </summary>
+internal sealed partial class DemoRunner(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IServiceScopeFactory scopes,
+    ILogger<DemoRunner> logger) : BackgroundService
+{
+    internal const string DemoAccountId = "acct_demo";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!await WaitForStartAsync(stoppingToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is MillwrightApiException or HttpRequestException)
+        {
+            LogDemoFailed(ex);
+            AnsiConsole.MarkupLine($"[red]The demo could not be set up:[/] {Markup.Escape(ex.Message)}");
+        }
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var baseUrl = BaseUrl();
+        var secretKey = await ProvisionAccountAsync(ct);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var client = new MillwrightClient(http, secretKey);
+
+        var existing = await FindDemoConnectionAsync(client, ct);
+        string connectionId;
+        string token;
+        string? runId;
+        if (existing is null)
+        {
+            var created = await client.SendAsync<JsonObject>(HttpMethod.Post, "v1/connections", new JsonObject
+            {
+                ["system"] = "maintainx",
+                ["settings"] = new JsonObject { ["base_url"] = $"{baseUrl}sandbox/maintainx/v1" },
+                ["credentials"] = new JsonObject { ["api_key"] = MaintainXSandboxSettings.DemoApiKey },
+                ["metadata"] = new JsonObject { ["demo"] = "true" },
+            }, ct);
+            connectionId = (string)created["connection"]!["id"]!;
+            token = (string)created["token"]!["token"]!;
+            runId = await LatestRunIdAsync(client, connectionId, ct);
+        }
+        else
+        {
+            connectionId = existing;
+            var issued = await client.SendAsync<JsonObject>(HttpMethod.Post, $"v1/connections/{connectionId}/tokens",
+                new JsonObject { ["name"] = "demo" }, ct);
+            token = (string)issued["token"]!;
+            runId = await StartSyncAsync(client, connectionId, ct);
+        }
+
+        if (runId is not null)
+        {
+            await ShowProgressAsync(client, connectionId, runId, ct);
+        }
+
+        PrintCredentials(baseUrl, secretKey, connectionId, token);
+    }
+
+    private async Task<string> ProvisionAccountAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountProvisioning>();
+        return await db.Accounts.AnyAsync(a => a.Id == DemoAccountId, ct)
+            ? await accounts.IssueKeyAsync(DemoAccountId, AccountEnvironments.Test, "demo", ct)
+            : (await accounts.CreateAsync("Demo account", ct, DemoAccountId)).TestSecretKey;
+    }
+
+    private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct)
+    {
+        var page = await client.SendAsync<JsonObject>(HttpMethod.Get, "v1/connections?limit=500", cancellationToken: ct);
+        return page["data"]!.AsArray()
+            .Where(c => (string?)c!["system"] == "maintainx" && (string?)c["metadata"]?["demo"] == "true")
+            .Select(c => (string?)c!["id"])
+            .FirstOrDefault();
+    }
+
+    private static async Task<string?> StartSyncAsync(MillwrightClient client, string connectionId, CancellationToken ct)
+    {
+        try
+        {
+            var run = await client.SendAsync<JsonObject>(HttpMethod.Post, $"v1/connections/{connectionId}/sync", new JsonObject(), ct);
+            return (string?)run["id"];
+        }
+        catch (MillwrightApiException e) when (e.Code == Client.Errors.ErrorCodes.SyncAlreadyRunning)
+        {
+            return await LatestRunIdAsync(client, connectionId, ct);
+        }
+    }
+
+    private static async Task<string?> LatestRunIdAsync(MillwrightClient client, string connectionId, CancellationToken ct)
+    {
+        var runs = await client.SendAsync<JsonObject>(HttpMethod.Get, $"v1/connections/{connectionId}/sync-runs?limit=1", cancellationToken: ct);
+        return (string?)runs["data"]!.AsArray().FirstOrDefault()?["id"];
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource();
+        using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
+        await ((Task)Task.WhenAny(started.Task, Task.Delay(Timeout.Infinite, ct))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return started.Task.IsCompleted;
+    }
+
+    private string BaseUrl()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        address = address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
+        return address.TrimEnd('/') + "/";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo set-up failed")]
+    private partial void LogDemoFailed(Exception ex);
+}
