@@ -15,17 +15,9 @@ internal sealed partial class SyncEngine
     private const int WriteAttempts = 3;
 
     /// <summary>Reads every entity; returns why the run had to stop early, or null when it got to the end.</summary>
-    private async Task<RunAbort?> SyncConnectionAsync(RunState run, ConnectionRow? connection, CancellationTokenSource lease)
+    private async Task<RunAbort?> SyncConnectionAsync(RunState run, ConnectionRow connection, CancellationTokenSource lease)
     {
-        var cancellationToken = lease.Token;
-        if (connection is null)
-        {
-            // Deleted between queueing and now: StopAsync cancels such runs; this covers a delete that did not call it.
-            await lease.CancelAsync();
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        var connector = connectors.Find(connection!.System);
+        var connector = connectors.Find(connection.System);
         if (connector is null)
         {
             return new RunAbort(ErrorCodes.UnknownSystem, $"Millwright has no connector for the system '{connection.System}'.", ConnectionStatus.Degraded);

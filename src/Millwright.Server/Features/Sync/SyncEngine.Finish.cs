@@ -90,6 +90,21 @@ internal sealed partial class SyncEngine
         }
     }
 
+    private async Task CancelAsync(RunState run, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = SyncClock.Now(time);
+        await scope.ServiceProvider.GetRequiredService<MillwrightDb>().SyncRuns
+            .Where(r => r.Id == run.Id && r.Status == SyncValues.Running && r.LeaseOwner == run.Owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, SyncValues.Cancelled)
+                .SetProperty(r => r.FinishedAt, now)
+                .SetProperty(r => r.CurrentEntity, (string?)null)
+                .SetProperty(r => r.LeaseOwner, (string?)null)
+                .SetProperty(r => r.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        LogFinished(run.Id, SyncValues.Cancelled, "-", run.Added, run.Updated, run.Deleted);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} {Status} ({ErrorCode}; +{Added} ~{Updated} -{Deleted})")]
     private partial void LogFinished(string runId, string status, string errorCode, int added, int updated, int deleted);
 

@@ -38,6 +38,13 @@ internal sealed partial class SyncEngine(
         }
 
         var (run, connection) = claimed.Value;
+        if (connection is null)
+        {
+            // Deleted without StopAsync (which would have cancelled the run): end the run so it is not re-queued.
+            await CancelAsync(run, CancellationToken.None);
+            return;
+        }
+
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         using var stopHeartbeat = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(run, lease, stopHeartbeat.Token);

@@ -37,6 +37,13 @@ internal sealed partial class SyncScheduler(
             return null;
         }
 
+        // The unique index decides; this look first only spares the store a refused insert in the common case.
+        if (await db.SyncRuns.AnyAsync(r => r.ConnectionId == connectionId && (r.Status == SyncValues.Queued || r.Status == SyncValues.Running), cancellationToken))
+        {
+            LogAlreadyActive(connectionId);
+            return null;
+        }
+
         var now = SyncClock.Now(time);
         var run = new SyncRunRow
         {

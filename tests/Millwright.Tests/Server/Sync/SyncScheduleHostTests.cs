@@ -114,6 +114,55 @@ public sealed class SyncScheduleHostTests : IClassFixture<SharedHost>
         Assert.NotNull(await scheduler.StartAsync(connectionId, SyncTrigger.Manual, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(25, "full")]
+    [InlineData(1, "incremental")]
+    public async Task StartSync_SinceLastFullRun_ChoosesFullOncePerFullSyncInterval(int hoursSinceFull, string expected)
+    {
+        var account = await host.CreateAccountAsync();
+        var connectionId = await SyncTestData.InsertConnectionAsync(host, account, "nope");
+        var lastFull = TimeProvider.System.GetUtcNow().AddHours(-hoursSinceFull);
+        await SyncTestData.WithDbAsync(host, db => db.Connections.Where(c => c.Id == connectionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastFullSyncAt, lastFull).SetProperty(c => c.LastSyncedAt, lastFull)));
+
+        var run = await SyncTestData.Client(host, account.TestSecretKey).StartSyncAsync(connectionId);
+
+        Assert.Equal(expected, run.Kind.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task RecoverySweep_QueuedRunOfConnectionDeletedWithoutStop_EndsCancelled()
+    {
+        var account = await host.CreateAccountAsync();
+        var connectionId = await SyncTestData.InsertConnectionAsync(host, account, "nope");
+        var runId = "sync_lost_" + connectionId;
+        var longAgo = TimeProvider.System.GetUtcNow().AddHours(-1);
+        await SyncTestData.WithDbAsync(host, async db =>
+        {
+            // Queued an hour ago, its job lost; the connection deleted meanwhile by someone who did not stop it.
+            db.SyncRuns.Add(new Millwright.Server.Persistence.SyncRunRow
+            {
+                Id = runId,
+                ConnectionId = connectionId,
+                Kind = "full",
+                Status = "queued",
+                Trigger = "schedule",
+                CreatedAt = longAgo,
+            });
+            await db.SaveChangesAsync();
+            return await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.DeletedAt, longAgo));
+        });
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SyncJobs>().RecoverAsync(CancellationToken.None);
+        }
+
+        var run = await SyncTestData.WaitForRunAsync(host, runId, r => r.Status != "queued" && r.Status != "running", TimeSpan.FromSeconds(20));
+        Assert.Equal("cancelled", run.Status);
+        Assert.Equal(0, await SyncTestData.WithDbAsync(host, db => db.Records.CountAsync(r => r.ConnectionId == connectionId)));
+    }
+
     private RecurringJobDto? RecurringJob(string connectionId)
     {
         using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();

@@ -82,7 +82,8 @@ internal static class SyncTestData
     }
 
     /// <summary>Polls the store until <paramref name="condition"/> holds for the run.</summary>
-    public static async Task<SyncRunRow> WaitForRunAsync(MillwrightHost host, string runId, Func<SyncRunRow, bool> condition, TimeSpan? timeout = null)
+    public static async Task<SyncRunRow> WaitForRunAsync(
+        MillwrightHost host, string runId, Func<SyncRunRow, bool> condition, TimeSpan? timeout = null, TimeSpan? pollInterval = null)
     {
         var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds;
         while (true)
@@ -98,7 +99,7 @@ internal static class SyncTestData
                 throw new TimeoutException($"Run {runId} is {row.Status} (entity {row.CurrentEntity}, +{row.Added}).");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(50));
         }
     }
 }
