@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: scripts/add-migration.sh <MigrationName>}
+# A snapshot left in the namespace-named folder by an earlier run would make the new migration empty.
+rm -rf src/Millwright.Server/Millwright
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" \

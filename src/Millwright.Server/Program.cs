@@ -1,5 +1,6 @@
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
@@ -27,6 +28,7 @@ builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProte
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
+builder.Services.AddRecords();
 
 if (launch.Demo)
 {
@@ -37,6 +39,7 @@ var app = builder.Build();
 app.UseApiErrors();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+app.MapRecordEndpoints();
 app.MapSyncEndpoints();
 if (options.SandboxEnabled)
 {

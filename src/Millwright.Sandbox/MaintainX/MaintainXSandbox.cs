@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Sandbox.Common;
 
@@ -58,10 +59,14 @@ internal sealed record MxApiKey(long UserId, IReadOnlyList<long> OrganizationIds
 
 public static class MaintainXSandboxExtensions
 {
+    /// <summary>Configuration section read when no settings are passed, e.g. <c>Millwright:Sandbox:MaintainX:RequestsPerMinute</c>.</summary>
+    public const string ConfigurationSection = "Millwright:Sandbox:MaintainX";
+
     /// <summary>
     /// Mounts a MaintainX emulator: the API under <c>{prefix}/v1</c> (the real one is
     /// https://api.getmaintainx.com/v1), fault knobs under <c>{prefix}/_sandbox/faults</c>, and a
-    /// MaintainX-style 404 for any other path under <paramref name="prefix"/>.
+    /// MaintainX-style 404 for any other path under <paramref name="prefix"/>. Without
+    /// <paramref name="settings"/>, they are bound from <see cref="ConfigurationSection"/> of the host's configuration.
     /// </summary>
     public static MaintainXSandbox MapMaintainXSandbox(this IEndpointRouteBuilder app, string prefix,
         MaintainXSandboxSettings? settings = null, TimeProvider? timeProvider = null)
@@ -69,7 +74,13 @@ public static class MaintainXSandboxExtensions
         ArgumentNullException.ThrowIfNull(app);
         prefix = "/" + prefix.Trim('/');
         var time = timeProvider ?? app.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-        var sandbox = new MaintainXSandbox(settings ?? new MaintainXSandboxSettings(), time);
+        if (settings is null)
+        {
+            settings = new MaintainXSandboxSettings();
+            app.ServiceProvider.GetService<IConfiguration>()?.GetSection(ConfigurationSection).Bind(settings);
+        }
+
+        var sandbox = new MaintainXSandbox(settings, time);
         var api = app.MapGroup(prefix + "/v1").ExcludeFromDescription().AddEndpointFilter(new MaintainXSandboxGate(sandbox));
         MaintainXSandboxApi.Map(api, sandbox);
         app.MapSandboxFaults(prefix, sandbox.Faults, sandbox.ResetRateLimits);

@@ -46,7 +46,7 @@ internal static partial class MaintainXSandboxApi
             var updated = data.Assets.Update(id, current => current.DeletedAt is not null ? current : ApplyAssetFields(body, data, current) with { UpdatedAt = now });
             return updated is null || updated.DeletedAt is not null
                 ? MaintainXSandboxGate.Error(StatusCodes.Status404NotFound, "asset Not Found")
-                : One("asset", MxAssetViews.Asset(updated, data));
+                : One("asset", MxAssetViews.Asset(updated, data, withStatus: false));
         });
 
         api.MapDelete("/assets/{id:long}", (HttpContext http, long id) =>

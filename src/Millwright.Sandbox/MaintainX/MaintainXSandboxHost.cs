@@ -23,6 +23,8 @@ public sealed class MaintainXSandboxHost : IAsyncDisposable
 
     public MaintainXSandbox Sandbox { get; }
 
+    internal IServiceProvider Services => host.Services;
+
     /// <summary>The emulated API's base URL, ending in <c>/v1/</c> (the real one is https://api.getmaintainx.com/v1).</summary>
     public Uri ApiBaseUrl { get; }
 

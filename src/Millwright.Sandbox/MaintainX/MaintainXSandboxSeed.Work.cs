@@ -8,6 +8,28 @@ internal sealed partial class MaintainXSandboxSeed
 
     private static readonly string[] FacilityRequests = ["Lights out in aisle 4", "Door will not latch", "Water leak near restroom", "Broken chair in break room"];
 
+    private static readonly string[] Observations =
+    [
+        "Operator reported unusual noise during second shift.", "Vibration above baseline on last route check.", "Visible oil residue under the unit.",
+        "Scheduled task from the PM program.", "Alarm cleared after reset but recurred twice.", "Found during weekly safety walk.",
+        "Temperature trending high on the HMI.", "Output dropped about 10% since Monday.", "Requested by production supervisor.",
+    ];
+
+    private static readonly string[] Actions =
+    [
+        "Lock out before starting and verify zero energy.", "Check spares in the tool crib before ordering.", "Record readings in the comments.",
+        "Coordinate downtime with the line lead.", "Replace worn parts and note part numbers.", "Escalate to the OEM if the fault persists.",
+    ];
+
+    private static readonly Dictionary<string, string[]> CategoriesByType = new()
+    {
+        ["PREVENTIVE"] = ["Preventive", "Inspection", "Standard Operating Procedure"],
+        ["REACTIVE"] = ["Damage", "Electrical", "Mechanical", "Refrigeration", "Safety"],
+        ["OTHER"] = ["Project", "Safety", "Standard Operating Procedure"],
+    };
+
+    private string Narrative() => $"{random.ArrayElement(Observations)} {random.ArrayElement(Actions)}";
+
     private void SeedWorkOrders()
     {
         var technicians = users.Where(u => u.Role is "MEMBER" or "ADMIN").ToList();
@@ -42,7 +64,7 @@ internal sealed partial class MaintainXSandboxSeed
                 Id = idBase + 100001 + i,
                 SequentialId = i + 1,
                 Title = asset is null ? title : $"{title} - {asset.Name}",
-                Description = random.Bool(0.7f) ? faker.Lorem.Sentence(random.Int(6, 14)) : null,
+                Description = random.Bool(0.7f) ? Narrative() : null,
                 Status = status,
                 Priority = type == "PREVENTIVE"
                     ? random.WeightedRandom(["NONE", "LOW", "MEDIUM"], [0.3f, 0.45f, 0.25f])
@@ -51,7 +73,7 @@ internal sealed partial class MaintainXSandboxSeed
                 AssetId = asset?.Id,
                 LocationId = asset?.LocationId ?? random.ListItem(locations).Id,
                 Assignees = assignees,
-                Categories = [.. random.Shuffle(CategoryLabels).Take(random.WeightedRandom([0, 1, 2], [0.25f, 0.55f, 0.2f]))],
+                Categories = [.. random.Shuffle(CategoriesByType[type]).Take(random.WeightedRandom([0, 1, 2], [0.25f, 0.55f, 0.2f]))],
                 DueDate = due is null ? null : Millis(due.Value),
                 StartDate = type == "PREVENTIVE" && due is not null ? Millis(due.Value.AddDays(-2)) : null,
                 CompletedAt = completed,
@@ -100,7 +122,7 @@ internal sealed partial class MaintainXSandboxSeed
                 Id = idBase + 60001 + i,
                 Title = asset is null ? random.ArrayElement(FacilityRequests)
                     : $"{random.ArrayElement(RequestOpenings)} {asset.Name}",
-                Description = faker.Lorem.Sentence(random.Int(5, 12)),
+                Description = random.ArrayElement(Observations),
                 Priority = random.WeightedRandom(["NONE", "LOW", "MEDIUM", "HIGH"], [0.3f, 0.3f, 0.3f, 0.1f]),
                 RequestStatus = status,
                 AssetId = asset?.Id,

@@ -43,7 +43,19 @@ internal static class MxAssetViews
         return json;
     }
 
-    public static JsonObject Asset(MxAsset a, MaintainXSandboxData data) => new()
+    /// <summary>The full asset; the PATCH response schema is the same object without <c>status</c>.</summary>
+    public static JsonObject Asset(MxAsset a, MaintainXSandboxData data, bool withStatus = true)
+    {
+        var json = AssetFull(a, data);
+        if (withStatus)
+        {
+            json["status"] = Status(a);
+        }
+
+        return json;
+    }
+
+    private static JsonObject AssetFull(MxAsset a, MaintainXSandboxData data) => new()
     {
         ["id"] = a.Id,
         ["name"] = a.Name,
@@ -68,7 +80,6 @@ internal static class MxAssetViews
         ["depreciation"] = null,
         ["manufacturer"] = a.Manufacturer,
         ["model"] = a.Model,
-        ["status"] = Status(a),
     };
 
     public static JsonObject Status(MxAsset a) => new()

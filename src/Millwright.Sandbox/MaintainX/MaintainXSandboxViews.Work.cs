@@ -138,7 +138,7 @@ internal static class MxWorkViews
             ["minimumQuantity"] = part.Stock.Sum(s => s.MinimumQuantity ?? 0),
             ["barcode"] = part.Barcode,
             ["quantityUsed"] = use.QuantityUsed,
-            ["copyOnRecurring"] = false,
+            ["copyOnRecurring"] = "Default",
             ["locationId"] = use.LocationId,
         };
         json.AddIf(expand, "part_extra_fields", "partExtraFields", () => MxJson.Map(part.ExtraFields));

@@ -19,6 +19,8 @@ public static class ApiErrors
     {
         var response = context.Response;
         response.StatusCode = error.Status;
+        // ErrorHandlingMiddleware clears the response (headers included) before writing the envelope.
+        response.Headers["X-Request-Id"] = RequestIdMiddleware.Get(context);
         if (error.RetryAfterSeconds is { } retry)
         {
             response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);

@@ -170,4 +170,18 @@ public sealed class MaintainXSandboxWriteTests(MaintainXSandboxFixture fixture) 
         Assert.Equal(123456.5, (double)read["lastReading"]!["value"]!);
         Assert.Equal(Stamp(fixture.Time.GetUtcNow()), (string?)read["updatedAt"]);
     }
+
+    [Fact]
+    public async Task PostWorkOrder_Concurrent_GetsDistinctIdsAndSequentialIds()
+    {
+        using var client = fixture.Client();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            using var response = await client.SendJsonAsync(HttpMethod.Post, "workorders", new { title = $"Parallel {i}" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var id = (long)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+            return (long)(await client.GetObjectAsync($"workorders/{id}"))["workOrder"]!["sequentialId"]!;
+        }));
+        Assert.Equal(24, responses.Distinct().Count());
+    }
 }

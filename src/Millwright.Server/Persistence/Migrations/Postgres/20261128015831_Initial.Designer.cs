@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Millwright.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMillwrightDb))]
-    [Migration("20261128012607_Initial")]
+    [Migration("20261128015831_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

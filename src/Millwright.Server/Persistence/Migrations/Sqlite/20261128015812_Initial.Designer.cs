@@ -10,7 +10,7 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMillwrightDb))]
-    [Migration("20261128012528_Initial")]
+    [Migration("20261128015812_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Millwright.Server.Features.Records.Query;
+
+namespace Millwright.Server.Features.Records.Sql;
+
+/// <summary>
+/// The few places where SQLite and PostgreSQL differ for record queries: reading JSON out of
+/// <c>records.data</c> (text on both), time representation, text comparison, and parameter types.
+/// Every expression it returns is NULL when the stored value is missing or of another JSON type, never an
+/// error, so a malformed record cannot fail a list. Text compares byte-wise on both (SQLite BINARY,
+/// PostgreSQL <c>COLLATE "C"</c>), so sort order and cursors behave the same on either store.
+/// </summary>
+internal interface ISqlDialect
+{
+    /// <summary>A handle on a value inside <c>r.data</c> for the <c>Json*</c> methods. Typed field names are
+    /// inlined (they come from the schema whitelist); custom field names always go in a parameter.</summary>
+    string JsonNode(FieldDef field, SqlParameters parameters);
+
+    string JsonText(string node);
+
+    string JsonNumber(string node);
+
+    /// <summary>SQLite: 1/0; PostgreSQL: boolean.</summary>
+    string JsonBoolean(string node);
+
+    string JsonTime(string node);
+
+    /// <summary>Never NULL: whether the JSON array at <paramref name="node"/> holds the string parameter.</summary>
+    string JsonArrayContains(string node, string parameter);
+
+    /// <summary>A text column compared byte-wise.</summary>
+    string TextColumn(string column);
+
+    /// <summary><paramref name="text"/> contains the (already ASCII-lower-cased) parameter, ignoring ASCII case.</summary>
+    string Contains(string text, string parameter);
+
+    /// <summary><paramref name="text"/> starts with the (already ASCII-lower-cased) parameter, ignoring ASCII case.</summary>
+    string StartsWith(string text, string parameter);
+
+    /// <summary><paramref name="column"/> is one of the ids in the list parameter made by <see cref="IdListValue"/>.</summary>
+    string IdIn(string column, string parameter);
+
+    object TimeColumnValue(DateTimeOffset value);
+
+    /// <summary>Wraps a filter parameter made by <see cref="JsonTimeValue"/> to compare with <see cref="JsonTime"/>.</summary>
+    string JsonTimeParameter(string parameter);
+
+    object JsonTimeValue(DateTimeOffset value);
+
+    object NumberValue(decimal value);
+
+    object BooleanValue(bool value);
+
+    object IdListValue(IReadOnlyCollection<string> ids);
+
+    /// <summary>Select-list form of a sort key, read back by <see cref="ReadCursorValue"/>.</summary>
+    string CursorColumn(string expression, SqlKind kind);
+
+    /// <summary>Comparison form of a parameter holding a value read by <see cref="ReadCursorValue"/>.</summary>
+    string CursorParameter(string parameter, SqlKind kind);
+
+    /// <summary>A sort-key value as one of the cursor's scalar types (null, long, double, string, bool, UTC DateTime).</summary>
+    object? ReadCursorValue(DbDataReader reader, int ordinal, SqlKind kind);
+
+    DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+}

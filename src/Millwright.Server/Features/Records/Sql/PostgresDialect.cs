@@ -1,0 +1,81 @@
+using System.Data.Common;
+using System.Globalization;
+using Millwright.Server.Features.Records.Query;
+
+namespace Millwright.Server.Features.Records.Sql;
+
+/// <summary>
+/// PostgreSQL: <c>data</c> is text, read as <c>r.data::jsonb</c>; envelope times are timestamptz. Casts
+/// sit inside CASE so a value of another JSON type yields NULL instead of a cast error (CASE is the only
+/// construct whose evaluation order PostgreSQL guarantees).
+/// </summary>
+internal sealed class PostgresDialect : ISqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    private PostgresDialect()
+    {
+    }
+
+    public string JsonNode(FieldDef field, SqlParameters parameters) => field.Source == FieldSource.CustomField
+        ? $"(r.data::jsonb -> 'custom_fields' -> CAST({parameters.Add(field.StorageName)} AS text))"
+        : $"(r.data::jsonb -> '{field.StorageName}')";
+
+    public string JsonText(string node) => $"((CASE WHEN jsonb_typeof({node}) = 'string' THEN {node} #>> '{{}}' END) COLLATE \"C\")";
+
+    public string JsonNumber(string node) => $"(CASE WHEN jsonb_typeof({node}) = 'number' THEN ({node} #>> '{{}}')::numeric END)";
+
+    public string JsonBoolean(string node) => $"(CASE WHEN jsonb_typeof({node}) = 'boolean' THEN ({node} #>> '{{}}')::boolean END)";
+
+    // The pattern keeps obvious non-dates away from the cast; mapped data holds ISO-8601 with an offset.
+    public string JsonTime(string node) =>
+        $"(CASE WHEN jsonb_typeof({node}) = 'string' AND ({node} #>> '{{}}') ~ '^\\d{{4}}-\\d{{2}}-\\d{{2}}T\\d{{2}}:\\d{{2}}' THEN ({node} #>> '{{}}')::timestamptz END)";
+
+    public string JsonArrayContains(string node, string parameter) =>
+        $"COALESCE({node} @> jsonb_build_array(CAST({parameter} AS text)), FALSE)";
+
+    public string TextColumn(string column) => $"({column} COLLATE \"C\")";
+
+    // lower() under the "C" collation folds ASCII only, exactly like SQLite's lower().
+    public string Contains(string text, string parameter) => $"strpos(lower({text}), CAST({parameter} AS text)) > 0";
+
+    public string StartsWith(string text, string parameter) => $"strpos(lower({text}), CAST({parameter} AS text)) = 1";
+
+    public string IdIn(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public object TimeColumnValue(DateTimeOffset value) => value.UtcDateTime;
+
+    public string JsonTimeParameter(string parameter) => parameter;
+
+    public object JsonTimeValue(DateTimeOffset value) => value.UtcDateTime;
+
+    public object NumberValue(decimal value) => value;
+
+    public object BooleanValue(bool value) => value;
+
+    public object IdListValue(IReadOnlyCollection<string> ids) => ids.ToArray();
+
+    // numeric can exceed decimal's range: carry it through the cursor as its exact text.
+    public string CursorColumn(string expression, SqlKind kind) => kind == SqlKind.Number ? $"CAST({expression} AS text)" : expression;
+
+    public string CursorParameter(string parameter, SqlKind kind) => kind switch
+    {
+        SqlKind.Number => $"CAST({parameter} AS numeric)",
+        SqlKind.Text => $"CAST({parameter} AS text)",
+        _ => parameter,
+    };
+
+    public object? ReadCursorValue(DbDataReader reader, int ordinal, SqlKind kind) => reader.IsDBNull(ordinal)
+        ? null
+        : reader.GetValue(ordinal) switch
+        {
+            DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
+            DateTimeOffset t => t.UtcDateTime,
+            int i => (long)i,
+            long or string or bool => reader.GetValue(ordinal),
+            var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+        };
+
+    public DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        new(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
+}

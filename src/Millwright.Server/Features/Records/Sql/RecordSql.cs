@@ -1,0 +1,117 @@
+using System.Text;
+using Millwright.Client.Models;
+using Millwright.Server.Features.Records.Cursors;
+using Millwright.Server.Features.Records.Query;
+
+namespace Millwright.Server.Features.Records.Sql;
+
+/// <summary>
+/// Builds the parameterized statements of one request. SQL text only ever contains column names,
+/// whitelisted field names and enum literals from the schema; every value is a parameter.
+/// Result columns: 0–6 envelope, 7 data, 8 raw (or NULL), 9… the cursor values of the sort keys.
+/// </summary>
+internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId)
+{
+    public const int CursorColumnsStart = 9;
+    private const string Envelope = "r.id, r.remote_id, r.created_at, r.updated_at, r.deleted_at, r.remote_created_at, r.remote_updated_at, r.data";
+
+    private readonly SqlParameters parameters = new();
+
+    /// <summary>ORDER BY keys of the query, ending with the id tiebreaker (which follows the last term's direction).</summary>
+    public IReadOnlyList<SortKey> SortKeys(IReadOnlyList<SortTerm> terms)
+    {
+        var keys = new List<SortKey>();
+        foreach (var term in terms)
+        {
+            keys.AddRange(KeysOf(term));
+        }
+
+        if (terms[^1].Field.Name != "id")
+        {
+            keys.Add(new SortKey("r.id", SqlKind.Text, Nullable: false, terms[^1].Descending));
+        }
+
+        return keys;
+    }
+
+    public SqlStatement List(EntityInfo entity, RecordQuery query, IReadOnlyList<SortKey> keys, CursorPosition? after)
+    {
+        var sql = new StringBuilder(512).Append("SELECT ").Append(Envelope).Append(query.IncludeRaw ? ", r.raw" : ", NULL");
+        foreach (var key in keys.Take(keys.Count - 1))
+        {
+            sql.Append(", ").Append(dialect.CursorColumn(key.Expression, key.Kind));
+        }
+
+        sql.Append(" FROM records r WHERE ").Append(Scope(entity));
+        if (!query.IncludeDeleted)
+        {
+            sql.Append(" AND r.deleted_at IS NULL");
+        }
+
+        if (query.UpdatedAfter is { } updatedAfter)
+        {
+            sql.Append(" AND r.updated_at > ").Append(parameters.Add(dialect.TimeColumnValue(updatedAfter)));
+        }
+
+        foreach (var filter in query.Filters)
+        {
+            sql.Append(" AND ").Append(Predicate(filter));
+        }
+
+        if (after is not null)
+        {
+            sql.Append(" AND ").Append(Keyset(keys, after));
+        }
+
+        sql.Append(" ORDER BY ").AppendJoin(", ", keys.Select(k =>
+            $"{k.Expression} {(k.Descending ? "DESC" : "ASC")}{(k.Nullable ? " NULLS LAST" : "")}"));
+        // One row more than the page tells whether there is a next page.
+        sql.Append(" LIMIT ").Append(parameters.Add((long)query.Limit + 1));
+        return new SqlStatement(sql.ToString(), parameters.Values);
+    }
+
+    public SqlStatement Get(EntityInfo entity, string id, bool includeDeleted, bool includeRaw)
+    {
+        var sql = $"SELECT {Envelope}, {(includeRaw ? "r.raw" : "NULL")} FROM records r WHERE {Scope(entity)} AND r.id = {parameters.Add(id)}"
+            + (includeDeleted ? "" : " AND r.deleted_at IS NULL");
+        return new SqlStatement(sql, parameters.Values);
+    }
+
+    /// <summary>Referenced records of one expanded field, deleted or not: the reference itself still stands.</summary>
+    public SqlStatement ByIds(EntityInfo entity, IReadOnlyCollection<string> ids) => new(
+        $"SELECT {Envelope}, NULL FROM records r WHERE {Scope(entity)} AND {dialect.IdIn("r.id", parameters.Add(dialect.IdListValue(ids)))}",
+        parameters.Values);
+
+    private string Scope(EntityInfo entity) =>
+        $"r.connection_id = {parameters.Add(connectionId)} AND r.entity = {parameters.Add(entity.Path)}";
+
+    /// <summary>Rows strictly after the cursor position in ORDER BY order, nulls last.</summary>
+    private string Keyset(IReadOnlyList<SortKey> keys, CursorPosition after)
+    {
+        var values = after.Keys.Append(after.Id).ToArray();
+        var bound = keys.Select((k, i) => values[i] is null ? null : dialect.CursorParameter(parameters.Add(values[i]), k.Kind)).ToArray();
+        if (keys.All(k => !k.Nullable && k.Descending == keys[0].Descending))
+        {
+            // Row-value comparison: both stores turn it into an index range scan.
+            return $"({string.Join(", ", keys.Select(k => k.Expression))}) {(keys[0].Descending ? "<" : ">")} ({string.Join(", ", bound)})";
+        }
+
+        var disjuncts = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (bound[i] is not { } value)
+            {
+                // Nothing sorts after a null but other nulls, which the next key orders.
+                continue;
+            }
+
+            var key = keys[i];
+            var beyond = $"{key.Expression} {(key.Descending ? "<" : ">")} {value}";
+            var terms = keys.Take(i).Select((k, j) => bound[j] is { } b ? $"{k.Expression} = {b}" : $"{k.Expression} IS NULL")
+                .Append(key.Nullable ? $"({beyond} OR {key.Expression} IS NULL)" : beyond);
+            disjuncts.Add($"({string.Join(" AND ", terms)})");
+        }
+
+        return disjuncts.Count == 0 ? "FALSE" : $"({string.Join(" OR ", disjuncts)})";
+    }
+}
