@@ -54,10 +54,12 @@ internal sealed class PageWriter(MillwrightDb db, IEnumerable<ISyncObserver> obs
             changes.Count(c => c.Kind == RecordChangeKind.Updated),
             changes.Count(c => c.Kind == RecordChangeKind.Deleted));
         int added = run.Added + counts.Added, updated = run.Updated + counts.Updated, deleted = run.Deleted + counts.Deleted;
+        var errors = run.ErrorsJson();
         await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Added, added)
             .SetProperty(r => r.Updated, updated)
-            .SetProperty(r => r.Deleted, deleted), cancellationToken);
+            .SetProperty(r => r.Deleted, deleted)
+            .SetProperty(r => r.ErrorsJson, errors), cancellationToken);
 
         if (changes.Count > 0)
         {
