@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Millwright.Client;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
 using Millwright.Connectors.Core;
@@ -52,6 +53,7 @@ public sealed class SyncEngineTests
         var live = before.Values.Where(r => r.Entity == "work-orders").Select(r => r.RemoteId).Order(StringComparer.Ordinal).ToList();
         var (changed, removed) = (live[3], live[7]);
 
+        var firstRunEnd = before.Values.Max(r => r.UpdatedAt);
         await scenario.SandboxCallAsync(HttpMethod.Patch, $"workorders/{changed}", new { title = "Replace the conveyor drive belt" });
         await scenario.SandboxCallAsync(HttpMethod.Delete, $"workorders/{removed}");
         var run = await scenario.SyncAsync();
@@ -64,6 +66,12 @@ public sealed class SyncEngineTests
         Assert.Contains("Replace the conveyor drive belt", updated.Data, StringComparison.Ordinal);
         Assert.True(updated.UpdatedAt > before[("work-orders", changed)].UpdatedAt);
         Assert.NotNull(after[("work-orders", removed)].DeletedAt);
+        // An integrator polling the unified API with updated_after sees exactly these two changes.
+        var polled = await scenario.Client.ForConnection(scenario.ConnectionId)
+            .ListAsync<WorkOrder>(new ListQuery { UpdatedAfter = firstRunEnd, IncludeDeleted = true });
+        Assert.Equal([changed, removed], polled.Data.Select(w => w.RemoteId).Order(StringComparer.Ordinal));
+        Assert.Equal("Replace the conveyor drive belt", polled.Data.Single(w => w.RemoteId == changed).Title);
+        Assert.NotNull(polled.Data.Single(w => w.RemoteId == removed).DeletedAt);
         // Everything else is untouched: same document, same updated_at.
         Assert.All(after.Values.Where(r => r.RemoteId != changed && r.RemoteId != removed),
             r => Assert.Equal(before[(r.Entity, r.RemoteId)].UpdatedAt, r.UpdatedAt));
