@@ -1,3 +1,4 @@
+using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Records;
@@ -24,6 +25,7 @@ builder.Services.AddApiJson();
 builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
+builder.Services.AddMillwrightConnectors();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 builder.Services.AddJobs(options);

@@ -6,6 +6,10 @@ internal static class DemoExtensions
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The real MaintainX allows 100 requests a minute, which makes a first sync of the demo plant
+        // (~300 calls) take three minutes. The demo's sandbox allows more unless the operator set a limit;
+        // the connector follows the limit the sandbox announces in X-Rate-Limit-Limit.
+        builder.Configuration["Millwright:Sandbox:MaintainX:RequestsPerMinute"] ??= "1200";
         builder.Services.AddHostedService<DemoRunner>();
         return builder;
     }

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Millwright.Connectors.Http;
+using Millwright.Connectors.Vendors.MaintainX;
+
+namespace Millwright.Connectors.Core;
+
+/// <summary>The one entry point of the Connectors project: everything that talks to vendor systems.</summary>
+public static class ConnectorServiceCollectionExtensions
+{
+    public static IServiceCollection AddMillwrightConnectors(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<UpstreamHttpOptions>();
+        services.TryAddSingleton<UpstreamRateGate>();
+        services.TryAddTransient<UpstreamLoggingHandler>();
+        services.TryAddSingleton<ConnectorRegistry>();
+
+        // One line per vendor.
+        services.AddMaintainX();
+        return services;
+    }
+}

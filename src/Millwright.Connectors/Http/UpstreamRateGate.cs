@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Millwright.Connectors.Http;
+
+/// <summary>
+/// Keeps each connection inside its vendor's request budget, so a sync never trips the vendor's own limit
+/// (which would also throttle the customer's other integrations on the same key). Each connection has a
+/// <see cref="RateLimiter"/> (<see cref="BudgetRateLimiter"/> in one process; the abstraction lets a
+/// distributed limiter take its place) and a pause set from the vendor's own signals
+/// (<c>X-Rate-Limit-Remaining: 0</c>, 429) that holds every call of that connection until the vendor's reset.
+/// </summary>
+internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpOptions> options)
+{
+    private const int MaxGates = 10_000;
+    private readonly ConcurrentDictionary<string, ConnectionGate> gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> stated = new(StringComparer.Ordinal);
+
+    /// <summary>Waits for a slot; throws <see cref="UpstreamRateGateException"/> when the wait would exceed the configured maximum.</summary>
+    public async Task AcquireAsync(string connectionId, int requestsPerMinute, CancellationToken cancellationToken)
+    {
+        var gate = Gate(connectionId, requestsPerMinute);
+        var deadline = time.GetUtcNow() + options.Value.MaxRateGateWait;
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var wait = gate.TryTake(now);
+            if (wait is null)
+            {
+                return;
+            }
+
+            if (now + wait.Value > deadline)
+            {
+                throw new UpstreamRateGateException(wait.Value);
+            }
+
+            await Task.Delay(wait.Value, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Holds every call of the connection for <paramref name="delay"/> (the vendor said its window is used up).</summary>
+    public void Pause(string connectionId, TimeSpan delay)
+    {
+        if (gates.TryGetValue(connectionId, out var gate))
+        {
+            gate.PauseUntil(time.GetUtcNow() + delay);
+        }
+    }
+
+    /// <summary>
+    /// Records the per-minute cap the vendor states for this connection; it replaces the documented default,
+    /// so a raised limit is used at once (MaintainX, tag "Rate Limiting": read the headers "to automatically
+    /// benefit from any limit increase").
+    /// </summary>
+    public void Learn(string connectionId, int requestsPerMinute)
+    {
+        if (stated.Count >= MaxGates)
+        {
+            stated.Clear();
+        }
+
+        stated[connectionId] = requestsPerMinute;
+    }
+
+    private ConnectionGate Gate(string connectionId, int requestsPerMinute)
+    {
+        requestsPerMinute = Math.Max(1, stated.GetValueOrDefault(connectionId, requestsPerMinute));
+        if (gates.TryGetValue(connectionId, out var gate) && gate.RequestsPerMinute == requestsPerMinute)
+        {
+            return gate;
+        }
+
+        if (gates.Count >= MaxGates)
+        {
+            // Idle gates hold full buckets: dropping them loses nothing but pending pauses.
+            foreach (var stale in gates.Values)
+            {
+                stale.Dispose();
+            }
+
+            gates.Clear();
+        }
+
+        return gates.AddOrUpdate(
+            connectionId,
+            _ => new ConnectionGate(requestsPerMinute, time),
+            (_, existing) => existing.RequestsPerMinute == requestsPerMinute ? existing : existing.WithBudget(requestsPerMinute, time));
+    }
+}
+
+/// <summary>One connection's limiter and vendor-imposed pause.</summary>
+internal sealed class ConnectionGate : IDisposable
+{
+    private readonly RateLimiter limiter;
+    private readonly Lock sync = new();
+    private DateTimeOffset pausedUntil;
+
+    public ConnectionGate(int requestsPerMinute, TimeProvider time)
+    {
+        RequestsPerMinute = requestsPerMinute;
+        limiter = BudgetRateLimiter.PerMinute(requestsPerMinute, time);
+    }
+
+    public int RequestsPerMinute { get; }
+
+    /// <summary>A gate with another budget that keeps the vendor-imposed pause of this one.</summary>
+    public ConnectionGate WithBudget(int requestsPerMinute, TimeProvider time)
+    {
+        var gate = new ConnectionGate(requestsPerMinute, time);
+        lock (sync)
+        {
+            gate.PauseUntil(pausedUntil);
+        }
+
+        return gate;
+    }
+
+    public void PauseUntil(DateTimeOffset until)
+    {
+        lock (sync)
+        {
+            if (until > pausedUntil)
+            {
+                pausedUntil = until;
+            }
+        }
+    }
+
+    /// <summary>Takes a slot and returns null, or returns how long to wait before trying again.</summary>
+    public TimeSpan? TryTake(DateTimeOffset now)
+    {
+        lock (sync)
+        {
+            if (pausedUntil > now)
+            {
+                return pausedUntil - now;
+            }
+        }
+
+        using var lease = limiter.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
+            ? retryAfter
+            : TimeSpan.FromMilliseconds(1);
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
+
+/// <summary>The gate would have waited longer than allowed; the caller should come back after <see cref="RetryAfter"/>.</summary>
+internal sealed class UpstreamRateGateException(TimeSpan retryAfter)
+    : Exception("Millwright is holding calls to stay within the system's request budget.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

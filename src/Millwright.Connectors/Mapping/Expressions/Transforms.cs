@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using Millwright.Client.Models;
+using Millwright.Connectors.Core;
+
+namespace Millwright.Connectors.Mapping.Expressions;
+
+/// <summary>A transform applied to every element of a list, or to a single value; nulls stay null.</summary>
+internal sealed class ElementwiseNode(int position, Node input, ValueTypes scalar, Func<object?, EvaluationContext, object?> apply)
+    : Node(position)
+{
+    public override ValueTypes Types =>
+        scalar | ValueTypes.Null | (input.Types.HasFlag(ValueTypes.List) ? ValueTypes.List : 0);
+
+    public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
+        Values.Elementwise(input.Evaluate(context, current), v => apply(v, context));
+}
+
+/// <summary>A transform that looks at the value as a whole (lists included).</summary>
+internal sealed class WholeValueNode(int position, Node input, ValueTypes types, Func<object?, object?> apply) : Node(position)
+{
+    public override ValueTypes Types => types;
+
+    public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
+        apply(input.Evaluate(context, current));
+}
+
+/// <summary><c>map(A: x, B: y, *: z)</c>: looks the value's text up; <c>*</c> catches everything else.</summary>
+internal sealed class MapNode(
+    int position,
+    Node input,
+    IReadOnlyDictionary<string, object?> entries,
+    bool hasDefault,
+    object? fallback,
+    IReadOnlyList<(string Value, int Position)> constants) : Node(position)
+{
+    public override ValueTypes Types
+    {
+        get
+        {
+            var types = entries.Values.Append(fallback).Aggregate(ValueTypes.Null, (t, v) => t | new LiteralNode(0, v).Types);
+            return input.Types.HasFlag(ValueTypes.List) ? types | ValueTypes.List : types;
+        }
+    }
+
+    public override IReadOnlyList<(string Value, int Position)>? Constants => constants;
+
+    public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
+        Values.Elementwise(input.Evaluate(context, current), Lookup);
+
+    private object? Lookup(object? value)
+    {
+        var key = Values.ToText(value);
+        if (key is not null && entries.TryGetValue(key, out var mapped))
+        {
+            return mapped;
+        }
+
+        return hasDefault ? fallback : null;
+    }
+}
+
+internal static class Transforms
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "map", "date", "number", "bool", "string", "trim", "lower", "upper", "concat", "coalesce", "default", "ref",
+        "first", "last", "join", "sum", "count", "exists", "not", "mul", "div",
+    ];
+
+    public static Node Number(int position, Node input) =>
+        new ElementwiseNode(position, input, ValueTypes.Number, (v, _) => Values.ToNumber(v));
+
+    public static Node Boolean(int position, Node input) =>
+        new ElementwiseNode(position, input, ValueTypes.Boolean, (v, _) => Values.ToBoolean(v));
+
+    public static Node String(int position, Node input) =>
+        new ElementwiseNode(position, input, ValueTypes.String, (v, _) => Values.ToText(v) ?? (v as JsonNode)?.ToJsonString());
+
+    public static Node Text(int position, Node input, Func<string, string> apply) =>
+        new ElementwiseNode(position, input, ValueTypes.String, (v, _) => Values.ToText(v) is { } s ? apply(s) : null);
+
+    public static Node Date(int position, Node input, string? unit, string? format) =>
+        new ElementwiseNode(position, input, ValueTypes.Date, (v, _) => Values.ToDate(v, unit, format));
+
+    public static Node Scale(int position, Node input, decimal factor, bool divide) =>
+        new ElementwiseNode(position, input, ValueTypes.Number, (v, _) =>
+            Values.ToNumber(v) is { } n ? (divide ? n / factor : n * factor) : null);
+
+    /// <summary>Turns remote ids into Millwright's stable ids of <paramref name="entity"/>, exactly as the sync engine ids records.</summary>
+    public static Node Ref(int position, Node input, Entity entity) =>
+        new ElementwiseNode(position, input, ValueTypes.String, (v, context) =>
+            RemoteIds.Normalize(v) is { } remoteId ? RefCache.Id(context.ConnectionId, entity, remoteId) : null);
+
+    public static Node First(int position, Node input) =>
+        new WholeValueNode(position, input, ValueTypes.Any, v => Values.TryAsList(v, out var items) ? items.FirstOrDefault(i => i is not null) : v);
+
+    public static Node Last(int position, Node input) =>
+        new WholeValueNode(position, input, ValueTypes.Any, v => Values.TryAsList(v, out var items) ? items.LastOrDefault(i => i is not null) : v);
+
+    public static Node Join(int position, Node input, string separator) =>
+        new WholeValueNode(position, input, ValueTypes.String | ValueTypes.Null, v =>
+            Values.TryAsList(v, out var items)
+                ? string.Join(separator, items.Select(Values.ToText).Where(t => t is not null))
+                : Values.ToText(v));
+
+    public static Node Sum(int position, Node input) =>
+        new WholeValueNode(position, input, ValueTypes.Number | ValueTypes.Null, v =>
+            Values.TryAsList(v, out var items) ? items.Select(Values.ToNumber).Sum(n => n ?? 0m) : Values.ToNumber(v));
+
+    public static Node Count(int position, Node input) =>
+        new WholeValueNode(position, input, ValueTypes.Number, v =>
+            Values.TryAsList(v, out var items) ? (decimal)items.Count(i => i is not null) : v is null ? 0m : 1m);
+
+    public static Node Exists(int position, Node input) =>
+        new WholeValueNode(position, input, ValueTypes.Boolean, v => !Values.IsBlank(v));
+
+    public static Node Not(int position, Node input) =>
+        new WholeValueNode(position, input, ValueTypes.Boolean | ValueTypes.Null, v => Values.ToBoolean(v) is { } b ? !b : null);
+}
+
+/// <summary>
+/// Stable ids of recently referenced records. References repeat a lot (every work order of a site names
+/// the same site, location and users) and each id costs a SHA-256; a bounded memo makes them lookups.
+/// </summary>
+internal static class RefCache
+{
+    private const int Capacity = 50_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Entity, string), string> Ids = new();
+
+    public static string Id(string connectionId, Entity entity, string remoteId)
+    {
+        var key = (connectionId, entity, remoteId);
+        if (Ids.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        id = StableIds.For(connectionId, entity, remoteId);
+        if (Ids.Count >= Capacity)
+        {
+            Ids.Clear();
+        }
+
+        Ids[key] = id;
+        return id;
+    }
+}

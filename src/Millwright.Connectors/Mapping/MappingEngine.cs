@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Millwright.Connectors.Core;
+using Millwright.Connectors.Mapping.Expressions;
+
+namespace Millwright.Connectors.Mapping;
+
+/// <summary>
+/// Applies declarative field mappings to raw vendor documents: pure, thread-safe, no I/O. Mappings are
+/// compiled once (per instance, and per distinct content) and then only evaluated. See Mapping/README.md.
+/// </summary>
+public static class MappingEngine
+{
+    private const int ContentCacheCapacity = 2_000;
+    private static readonly ConditionalWeakTable<EntityMapping, CompiledMapping> ByInstance = [];
+    private static readonly ConcurrentDictionary<string, CompiledMapping> ByContent = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Maps one raw record to the unified record's typed fields plus <c>custom_fields</c>. Every typed
+    /// field of the entity is present (null, or [] for lists, when unmapped or when the source value does
+    /// not fit); envelope fields (<c>id</c>, <c>remote_id</c>, timestamps, <c>raw</c>) are left to the caller.
+    /// </summary>
+    /// <exception cref="MappingException">The mapping does not validate (see <see cref="Validate"/>).</exception>
+    public static JsonObject Apply(EntityMapping mapping, RawRecord raw, string connectionId)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentException.ThrowIfNullOrEmpty(connectionId);
+        return Compile(mapping).Apply(raw.Data, connectionId);
+    }
+
+    /// <summary>Every problem of a mapping (unknown targets, malformed expressions with positions, type mismatches); empty when valid.</summary>
+    public static IReadOnlyList<MappingError> Validate(EntityMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return CompiledMapping.Compile(mapping).Errors;
+    }
+
+    /// <summary>The problem of one expression on its own (syntax only); null when it parses.</summary>
+    public static MappingError? ValidateExpression(string expression)
+    {
+        try
+        {
+            ExpressionCache.Parse(expression);
+            return null;
+        }
+        catch (ExpressionException e)
+        {
+            return new MappingError("", e.Position, e.Message);
+        }
+    }
+
+    internal static CompiledMapping Compile(EntityMapping mapping)
+    {
+        if (ByInstance.TryGetValue(mapping, out var compiled))
+        {
+            return compiled;
+        }
+
+        var key = ContentKey(mapping);
+        if (!ByContent.TryGetValue(key, out compiled))
+        {
+            var (result, errors) = CompiledMapping.Compile(mapping);
+            compiled = result ?? throw new MappingException(errors);
+            if (ByContent.Count >= ContentCacheCapacity)
+            {
+                ByContent.Clear();
+            }
+
+            ByContent[key] = compiled;
+        }
+
+        ByInstance.AddOrUpdate(mapping, compiled);
+        return compiled;
+    }
+
+    private static string ContentKey(EntityMapping mapping) =>
+        string.Join('\u001f', mapping.Fields.SelectMany(f => new[] { f.Target, f.Expression }).Prepend(mapping.Entity.ToString()));
+}
