@@ -15,9 +15,10 @@ internal sealed partial class DemoRunner
         await AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
+                var total = progress.AddTask("records", maxValue: entities.Count);
                 var tasks = entities.ToDictionary(e => e, e => progress.AddTask(e, autoStart: false, maxValue: 1));
                 while (!ct.IsCancellationRequested)
                 {
@@ -42,8 +43,12 @@ internal sealed partial class DemoRunner
                         }
                     }
 
+                    var counts = run["counts"];
+                    total.Description = $"{(int?)counts?["added"] ?? 0} added, {(int?)counts?["updated"] ?? 0} updated";
+                    total.Value = finished ? entities.Count : reached;
                     if (finished)
                     {
+                        total.StopTask();
                         break;
                     }
 
