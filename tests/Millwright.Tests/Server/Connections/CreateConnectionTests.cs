@@ -235,7 +235,12 @@ public sealed class CreateConnectionTests : IClassFixture<SandboxServer>, IDispo
     {
         var logs = new CapturedLogs();
         using var logged = new MillwrightHost(
-            new Dictionary<string, string?> { [$"{MaintainXSandboxExtensions.ConfigurationSection}:WorkOrderCount"] = "50" },
+            new Dictionary<string, string?>
+            {
+                [$"{MaintainXSandboxExtensions.ConfigurationSection}:RequestsPerMinute"] = "100000",
+                [$"{MaintainXSandboxExtensions.ConfigurationSection}:WorkOrderCount"] = "50",
+                [$"{MaintainXSandboxExtensions.ConfigurationSection}:AssetCount"] = "10",
+            },
             configureServices: logs.AddTo);
         using var loggedHttp = logged.Http();
         var account = await logged.CreateAccountAsync();
@@ -253,7 +258,7 @@ public sealed class CreateConnectionTests : IClassFixture<SandboxServer>, IDispo
         }));
         var created = await client.CreateConnectionAsync(request);
         var tokenClient = new MillwrightClient(loggedHttp, created.Token.Token);
-        await SandboxServer.WaitForFirstSyncAsync(tokenClient);
+        Assert.Equal(ConnectionStatuses.Active, (await SandboxServer.WaitForFirstSyncAsync(tokenClient)).Status);
         var second = await client.CreateConnectionTokenAsync(created.Connection.Id);
         await client.RevokeConnectionTokenAsync(created.Connection.Id, second.Id);
         await Assert.ThrowsAsync<MillwrightApiException>(() => new MillwrightClient(loggedHttp, second.Token).GetCurrentConnectionAsync());
