@@ -3,11 +3,13 @@ using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Features.Systems;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Hosting.Jobs;
 using Millwright.Server.Persistence;
 
 var launch = Launch.Parse(args);
@@ -29,6 +31,8 @@ builder.Services.AddMillwrightConnectors();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
 builder.Services.AddConnectionsApi();
+builder.Services.AddJobs(options);
+builder.Services.AddSync();
 builder.Services.AddRecords();
 
 if (launch.Demo)
@@ -43,6 +47,7 @@ app.MapConnectionsEndpoints();
 app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
+app.MapSyncEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");
