@@ -15,13 +15,20 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider? time;
+    private readonly Action<IServiceCollection>? configureServices;
 
     /// <param name="overrides">Configuration settings.</param>
     /// <param name="dataDirectory">Data folder to reuse (restart tests); a fresh one by default.</param>
     /// <param name="time">Replaces the server's clock, e.g. a FakeTimeProvider for expiry and schedules.</param>
-    public MillwrightHost(IDictionary<string, string?>? overrides = null, string? dataDirectory = null, TimeProvider? time = null)
+    /// <param name="configureServices">Last word on the server's services, e.g. a logger provider that captures logs.</param>
+    public MillwrightHost(
+        IDictionary<string, string?>? overrides = null,
+        string? dataDirectory = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         this.time = time;
+        this.configureServices = configureServices;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "millwright-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(DataDirectory);
         settings = new Dictionary<string, string?>
@@ -79,6 +86,11 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 }

@@ -230,6 +230,57 @@ public sealed class CreateConnectionTests : IClassFixture<SandboxServer>, IDispo
         Assert.Equal(0, await RecordCountAsync(created.Connection.Id));
     }
 
+    [Fact]
+    public async Task ConnectionLifecycle_AnyOutcome_NeverLogsSecrets()
+    {
+        var logs = new CapturedLogs();
+        using var logged = new MillwrightHost(
+            new Dictionary<string, string?>
+            {
+                [$"{MaintainXSandboxExtensions.ConfigurationSection}:RequestsPerMinute"] = "100000",
+                [$"{MaintainXSandboxExtensions.ConfigurationSection}:WorkOrderCount"] = "50",
+                [$"{MaintainXSandboxExtensions.ConfigurationSection}:AssetCount"] = "10",
+            },
+            configureServices: logs.AddTo);
+        using var loggedHttp = logged.Http();
+        var account = await logged.CreateAccountAsync();
+        var client = new MillwrightClient(loggedHttp, account.TestSecretKey);
+        var baseUrl = new Uri(logged.BaseAddress, "sandbox/maintainx/v1").ToString();
+        var request = sandbox.MaintainX() with { Settings = new Dictionary<string, string> { ["base_url"] = baseUrl } };
+
+        await Assert.ThrowsAsync<MillwrightApiException>(() => client.CreateConnectionAsync(request with
+        {
+            Credentials = new Dictionary<string, string> { ["api_key"] = MaintainXSandboxSettings.RevokedApiKey },
+        }));
+        await Assert.ThrowsAsync<MillwrightApiException>(() => client.CreateConnectionAsync(request with
+        {
+            Settings = new Dictionary<string, string> { ["base_url"] = baseUrl, ["api_key"] = MaintainXSandboxSettings.MultiOrgApiKey },
+        }));
+        var created = await client.CreateConnectionAsync(request);
+        var tokenClient = new MillwrightClient(loggedHttp, created.Token.Token);
+        Assert.Equal(ConnectionStatuses.Active, (await SandboxServer.WaitForFirstSyncAsync(tokenClient)).Status);
+        var second = await client.CreateConnectionTokenAsync(created.Connection.Id);
+        await client.RevokeConnectionTokenAsync(created.Connection.Id, second.Id);
+        await Assert.ThrowsAsync<MillwrightApiException>(() => new MillwrightClient(loggedHttp, second.Token).GetCurrentConnectionAsync());
+        await client.DeleteConnectionAsync(created.Connection.Id);
+
+        // The capture sees the server's own entries about this connection, so the checks below are not vacuous.
+        Assert.Contains(logs.Entries, e => e.Contains(created.Connection.Id, StringComparison.Ordinal) && e.Contains("created", StringComparison.Ordinal));
+        string[] secrets =
+        [
+            MaintainXSandboxSettings.DemoApiKey[^24..],
+            MaintainXSandboxSettings.RevokedApiKey[^24..],
+            MaintainXSandboxSettings.MultiOrgApiKey[^24..],
+            created.Token.Token[11..],
+            second.Token[11..],
+            account.TestSecretKey[11..],
+        ];
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(logs.Entries, e => e.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
     private async Task<(HttpStatusCode Status, ApiError Error)> PostRawAsync(string bearer, string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/connections") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
