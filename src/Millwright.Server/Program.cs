@@ -1,8 +1,10 @@
 using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Sync;
+using Millwright.Server.Features.Systems;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Demo;
@@ -28,6 +30,7 @@ builder.Services.AddAuth();
 builder.Services.AddMillwrightConnectors();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
+builder.Services.AddConnectionsApi();
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
@@ -39,6 +42,8 @@ if (launch.Demo)
 
 var app = builder.Build();
 app.UseApiErrors();
+app.MapSystemsEndpoints();
+app.MapConnectionsEndpoints();
 app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Server.Features.Accounts;
 
@@ -13,9 +14,14 @@ namespace Millwright.Tests.Support;
 public sealed class MillwrightHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider? time;
 
-    public MillwrightHost(IDictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    /// <param name="overrides">Configuration settings.</param>
+    /// <param name="dataDirectory">Data folder to reuse (restart tests); a fresh one by default.</param>
+    /// <param name="time">Replaces the server's clock, e.g. a FakeTimeProvider for expiry and schedules.</param>
+    public MillwrightHost(IDictionary<string, string?>? overrides = null, string? dataDirectory = null, TimeProvider? time = null)
     {
+        this.time = time;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "millwright-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(DataDirectory);
         settings = new Dictionary<string, string?>
@@ -68,6 +74,11 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 }

@@ -29,13 +29,13 @@ internal sealed partial class DemoRunner
                     for (var i = 0; i < entities.Count; i++)
                     {
                         var task = tasks[entities[i]];
-                        if (i < reached || finished)
+                        if ((i < reached || finished) && !task.IsFinished)
                         {
-                            task.StartTask();
+                            task.IsIndeterminate = false;
                             task.Value = 1;
                             task.StopTask();
                         }
-                        else if (i == reached && current is not null)
+                        else if (i == reached && current is not null && !task.IsStarted)
                         {
                             task.StartTask();
                             task.IsIndeterminate = true;
