@@ -11,7 +11,7 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Features.Sync;
 
 /// <summary><c>/v1/connections/{id}/sync</c> and <c>/v1/connections/{id}/sync-runs</c> (secret key).</summary>
-internal static class SyncEndpoints
+internal static partial class SyncEndpoints
 {
     public static IEndpointRouteBuilder MapSyncEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,19 +28,22 @@ internal static class SyncEndpoints
                 the answer is 409 `SYNC_ALREADY_RUNNING`.
                 """)
             .Accepts<StartSyncRequest>(isOptional: true, "application/json")
-            .ProducesErrors(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status409Conflict)
+            .AddOpenApiOperationTransformer((operation, _, _) => DocumentStart(operation));
 
         group.MapGet("/sync-runs", ListSyncRuns)
             .WithName("ListSyncRuns")
             .WithSummary("List sync runs")
             .WithDescription("The connection's sync runs, newest first, with kind, status, counts, duration and errors.")
-            .ProducesErrors(StatusCodes.Status400BadRequest);
+            .ProducesErrors(StatusCodes.Status400BadRequest)
+            .AddOpenApiOperationTransformer((operation, _, _) => DocumentList(operation));
 
         group.MapGet("/sync-runs/{run_id}", GetSyncRun)
             .WithName("GetSyncRun")
             .WithSummary("Get a sync run")
             .WithDescription("One sync run; while it runs, `current_entity` and `counts` show its progress.")
-            .ProducesErrors();
+            .ProducesErrors()
+            .AddOpenApiOperationTransformer((operation, _, _) => DocumentGet(operation));
 
         return app;
     }

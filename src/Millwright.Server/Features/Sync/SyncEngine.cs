@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Millwright.Client.Errors;
@@ -53,8 +52,10 @@ internal sealed partial class SyncEngine(
             var abort = await SyncConnectionAsync(run, connection, lease);
             await FinishAsync(run, abort, CancellationToken.None);
         }
-        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        catch (Exception) when (shutdown.IsCancellationRequested)
         {
+            // Whatever the store or the connector threw while being cancelled, the run is not over: the
+            // next worker resumes it from the last committed checkpoint.
             await using var scope = scopes.CreateAsyncScope();
             await RunLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<MillwrightDb>(), run, CancellationToken.None);
             LogInterrupted(run.Id);
@@ -124,7 +125,7 @@ internal sealed partial class SyncEngine(
         {
             // The run ended.
         }
-        catch (DbException ex)
+        catch (Exception ex)
         {
             // The store is unreachable: the page writes will fail too and end the run; the lease simply expires.
             LogHeartbeatFailed(ex, run.Id);

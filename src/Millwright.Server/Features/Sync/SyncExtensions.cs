@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Millwright.Connectors.Core;
-
 namespace Millwright.Server.Features.Sync;
 
-/// <summary>Entry points of the sync feature. Needs <c>AddPersistence</c> and <c>AddJobs</c> first.</summary>
+/// <summary>Entry points of the sync feature. Needs <c>AddPersistence</c>, <c>AddMillwrightConnectors</c> and <c>AddJobs</c>.</summary>
 internal static class SyncExtensions
 {
     public static IServiceCollection AddSync(this IServiceCollection services)
@@ -12,7 +9,6 @@ internal static class SyncExtensions
             .BindConfiguration(SyncOptions.Section)
             .Validate(SyncOptions.IsValid, $"{SyncOptions.Section} has a value out of range (see SyncOptions).")
             .ValidateOnStart();
-        services.TryAddSingleton<ConnectorRegistry>();
         services.AddSingleton<SyncWorker>();
         services.AddSingleton<PageReader>();
         services.AddScoped<SyncScheduler>();

@@ -15,8 +15,11 @@ namespace Millwright.Tests.Server.Sync;
 /// </summary>
 internal sealed class SandboxScenario : IAsyncDisposable
 {
-    private SandboxScenario(MaintainXSandboxHost sandbox, MillwrightHost host, ProvisionedAccount account, string connectionId)
+    private readonly IDictionary<string, string?>? hostSettings;
+
+    private SandboxScenario(MaintainXSandboxHost sandbox, MillwrightHost host, ProvisionedAccount account, string connectionId, IDictionary<string, string?>? hostSettings)
     {
+        this.hostSettings = hostSettings;
         Sandbox = sandbox;
         Host = host;
         Account = account;
@@ -44,7 +47,7 @@ internal sealed class SandboxScenario : IAsyncDisposable
         var host = new MillwrightHost(SyncTestData.FastSettings(hostSettings));
         var account = await host.CreateAccountAsync();
         var connectionId = await ConnectAsync(host, account, sandbox);
-        return new SandboxScenario(sandbox, host, account, connectionId);
+        return new SandboxScenario(sandbox, host, account, connectionId, hostSettings);
     }
 
     /// <summary>A connection of <paramref name="account"/> to <paramref name="sandbox"/> with its demo key.</summary>
@@ -67,7 +70,7 @@ internal sealed class SandboxScenario : IAsyncDisposable
     {
         var dataDirectory = Host.DataDirectory;
         Host.Dispose();
-        Host = new MillwrightHost(SyncTestData.FastSettings(), dataDirectory);
+        Host = new MillwrightHost(SyncTestData.FastSettings(hostSettings), dataDirectory);
         Client = SyncTestData.Client(Host, Account.TestSecretKey);
     }
 

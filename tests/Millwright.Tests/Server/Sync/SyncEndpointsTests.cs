@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client;
 using Millwright.Client.Errors;
@@ -178,13 +179,23 @@ public sealed class SyncEndpointsTests : IClassFixture<SharedHost>
     }
 
     [Fact]
-    public async Task OpenApiDocument_Always_DescribesSyncOperations()
+    public async Task OpenApiDocument_Always_DescribesSyncOperationsWithExamples()
     {
         using var http = host.Http();
-        var document = await http.GetStringAsync("/openapi/v1.json");
-        Assert.Contains("\"operationId\": \"StartSync\"", document, StringComparison.Ordinal);
-        Assert.Contains("\"operationId\": \"ListSyncRuns\"", document, StringComparison.Ordinal);
-        Assert.Contains("\"operationId\": \"GetSyncRun\"", document, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var start = paths.GetProperty("/v1/connections/{id}/sync").GetProperty("post");
+        var list = paths.GetProperty("/v1/connections/{id}/sync-runs").GetProperty("get");
+        var get = paths.GetProperty("/v1/connections/{id}/sync-runs/{run_id}").GetProperty("get");
+
+        Assert.Equal(["StartSync", "ListSyncRuns", "GetSyncRun"], new[] { start, list, get }.Select(o => o.GetProperty("operationId").GetString()));
+        var queued = start.GetProperty("responses").GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("queued", queued.GetProperty("status").GetString());
+        Assert.True(start.GetProperty("responses").TryGetProperty("409", out _));
+        var run = get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(17, run.GetProperty("counts").GetProperty("updated").GetInt32());
+        Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "limit" && p.GetProperty("description").GetString()!.Contains("500", StringComparison.Ordinal));
     }
 
     private async Task InsertRunAsync(string connectionId, string id, string status, DateTimeOffset createdAt)

@@ -12,7 +12,10 @@ public sealed class SyncResilienceTests
     [Fact]
     public async Task Sync_HostRestartedMidSync_ResumesFromCheckpointWithNothingLostOrDuplicated()
     {
-        await using var scenario = await SandboxScenario.StartAsync(SandboxScenario.SmallPlant(workOrders: 1400));
+        // Many pages of work orders (the last entity), so that the run spends a while in them.
+        const int pageSize = 100;
+        await using var scenario = await SandboxScenario.StartAsync(SandboxScenario.SmallPlant(workOrders: 3000),
+            new Dictionary<string, string?> { ["Millwright:Sync:PageSize"] = $"{pageSize}" });
 
         // The reference: what an uninterrupted full sync of the same data stores (another connection).
         var reference = await ReferenceSetAsync(scenario);
@@ -21,16 +24,15 @@ public sealed class SyncResilienceTests
         // and stop the host when at least one page of work orders is stored but not all of them.
         var run = await scenario.Client.StartSyncAsync(scenario.ConnectionId);
         await SyncTestData.WaitForRunAsync(scenario.Host, run.Id, r => r.CurrentEntity is "maintenance-requests" or "work-orders", pollInterval: TimeSpan.FromMilliseconds(10));
-        scenario.Sandbox.Sandbox.Faults.LatencyMs = 250;
+        scenario.Sandbox.Sandbox.Faults.LatencyMs = 150;
         var workOrders = reference.Count(r => r.Entity == "work-orders");
-        await SyncTestData.WaitForRunAsync(scenario.Host, run.Id, r => r.CurrentEntity == "work-orders" && r.Added >= reference.Count - workOrders + 200);
-        scenario.Restart();
-
+        await SyncTestData.WaitForRunAsync(scenario.Host, run.Id, r => r.CurrentEntity == "work-orders" && r.Added >= reference.Count - workOrders + pageSize);
+        // A record created now in an entity the run has finished must not be seen by the resumed run: it
+        // continues where its checkpoint says instead of reading finished entities again.
+        await scenario.SandboxCallAsync(HttpMethod.Post, "assets", new { name = "Spare compressor C-9" });
         var interrupted = await SyncTestData.WithDbAsync(scenario.Host, db => db.SyncCheckpoints.AsNoTracking()
             .SingleAsync(c => c.ConnectionId == scenario.ConnectionId && c.Entity == "work-orders"));
-        // A record created now in an entity the run had finished is not seen by the resumed run: it does
-        // not read finished entities again, it continues where its checkpoint says.
-        await scenario.SandboxCallAsync(HttpMethod.Post, "assets", new { name = "Spare compressor C-9" });
+        scenario.Restart();
         scenario.Sandbox.Sandbox.Faults.LatencyMs = 0;
         var resumed = await SyncTestData.WaitAsync(scenario.Client, scenario.ConnectionId, run.Id);
 
