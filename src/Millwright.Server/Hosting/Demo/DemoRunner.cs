@@ -70,6 +70,7 @@ internal sealed partial class DemoRunner(
         else
         {
             connectionId = existing;
+            await PointAtThisSandboxAsync(connectionId, $"{baseUrl}sandbox/maintainx/v1", ct);
             var issued = await client.SendAsync<JsonObject>(HttpMethod.Post, $"v1/connections/{connectionId}/tokens",
                 new JsonObject { ["name"] = "demo" }, ct);
             token = (string)issued["token"]!;
@@ -92,6 +93,25 @@ internal sealed partial class DemoRunner(
         return await db.Accounts.AnyAsync(a => a.Id == DemoAccountId, ct)
             ? await accounts.IssueKeyAsync(DemoAccountId, AccountEnvironments.Test, "demo", ct)
             : (await accounts.CreateAsync("Demo account", ct, DemoAccountId)).TestSecretKey;
+    }
+
+    /// <summary>
+    /// The demo connection talks to the sandbox of this very process; when the server now listens on
+    /// another address than when the connection was made, follow it (settings are not secret, so the
+    /// stored JSON is edited in place).
+    /// </summary>
+    private async Task PointAtThisSandboxAsync(string connectionId, string sandboxUrl, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var connection = await db.Connections.SingleAsync(c => c.Id == connectionId, ct);
+        var settings = JsonNode.Parse(connection.SettingsJson)!.AsObject();
+        if ((string?)settings["base_url"] != sandboxUrl)
+        {
+            settings["base_url"] = sandboxUrl;
+            connection.SettingsJson = settings.ToJsonString();
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct)
