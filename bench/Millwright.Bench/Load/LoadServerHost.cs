@@ -5,7 +5,7 @@ namespace Millwright.Bench.Load;
 
 /// <summary>
 /// The real server (<c>Millwright.Server</c>'s Program, unchanged) on Kestrel on a loopback port with its
-/// own data folder, in the Production environment with the shipped appsettings.json: built the way the
+/// own data folder, in the Production environment with the shipped appsettings.json; built the way the
 /// tests' MillwrightHost builds it.
 /// </summary>
 internal sealed class LoadServerHost : WebApplicationFactory<Program>
@@ -31,6 +31,9 @@ internal sealed class LoadServerHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Like a published server: appsettings.json next to the binaries (the factory's own guess depends on
+        // the current directory).
+        builder.UseContentRoot(AppContext.BaseDirectory);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
