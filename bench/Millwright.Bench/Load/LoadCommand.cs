@@ -16,6 +16,12 @@ internal static class LoadCommand
             return 2;
         }
 
+        if (BenchDatabase.Validate(options.Database) is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return 2;
+        }
+
         var scenarios = Scenario.All.Where(s => options.Scenarios.Count == 0 || options.Scenarios.Contains(s.Name)).ToList();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "millwright-bench", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(dataDirectory);

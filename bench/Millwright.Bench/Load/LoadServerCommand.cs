@@ -10,6 +10,26 @@ internal static class LoadServerCommand
     public static async Task<int> RunAsync(string dataDirectory, string? database, int workOrders, int assets, TimeSpan maxLifetime)
     {
         using var lifetime = new CancellationTokenSource(maxLifetime);
+        if (database is { Length: > 0 })
+        {
+            await BenchDatabase.DropAsync(database, lifetime.Token);
+        }
+
+        try
+        {
+            return await ServeAsync(dataDirectory, database, workOrders, assets, lifetime);
+        }
+        finally
+        {
+            if (database is { Length: > 0 })
+            {
+                await BenchDatabase.DropAsync(database, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<int> ServeAsync(string dataDirectory, string? database, int workOrders, int assets, CancellationTokenSource lifetime)
+    {
         using var host = new LoadServerHost(dataDirectory, database);
         var ready = await LoadSeed.SeedAsync(host, workOrders, assets, lifetime.Token);
         // Start every scenario from the same state rather than with the seeding's garbage.
