@@ -11,7 +11,11 @@ internal sealed record ServerReady(
     int Assets,
     double SeedSeconds,
     string Store,
-    IReadOnlyList<string> WorkOrderIds);
+    IReadOnlyList<string> WorkOrderIds)
+{
+    /// <summary>Allocation and time of each step of a read request, measured before the load (see RequestBreakdown).</summary>
+    public IReadOnlyList<BreakdownStep> Breakdown { get; init; } = [];
+}
 
 /// <summary>Counters of the server process at one instant; differences between two give the cost of what ran in between.</summary>
 internal sealed record ServerStats(

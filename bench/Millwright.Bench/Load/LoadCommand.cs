@@ -42,7 +42,8 @@ internal static class LoadCommand
 
             var report = LoadReport.Header(options, server.Ready, loadBefore) + Environment.NewLine
                 + string.Join(Environment.NewLine, scenarios.Select(s => $"- {s.Name}: {s.Description}")) + Environment.NewLine + Environment.NewLine
-                + LoadReport.Results(results, LoadReport.LoadAverage());
+                + LoadReport.Results(results, LoadReport.LoadAverage()) + Environment.NewLine
+                + LoadReport.Breakdown(server.Ready);
             Console.Out.Write(report);
             if (options.Output is { Length: > 0 } output)
             {

@@ -67,6 +67,22 @@ internal static class LoadReport
         return text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Load average after the run: {loadAfter}").ToString();
     }
 
+    /// <summary>The steps of a read request measured one by one in the idle server (see RequestBreakdown).</summary>
+    public static string Breakdown(ServerReady ready)
+    {
+        var text = new StringBuilder()
+            .AppendLine("Steps of a read request, called in one DI scope in the idle server process before the load; each row is what the step adds (reader rows: after the two lookups; JSON writing not included):")
+            .AppendLine()
+            .AppendLine("| step | allocated/call |")
+            .AppendLine("|---|---:|");
+        foreach (var step in ready.Breakdown)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {step.Step} | {Bytes(step.AllocatedBytes)} |");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The 1, 5 and 15 minute load averages: how busy the shared machine was.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

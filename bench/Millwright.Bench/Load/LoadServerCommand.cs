@@ -32,6 +32,7 @@ internal static class LoadServerCommand
     {
         using var host = new LoadServerHost(dataDirectory, database);
         var ready = await LoadSeed.SeedAsync(host, workOrders, assets, lifetime.Token);
+        ready = ready with { Breakdown = await RequestBreakdown.MeasureAsync(host.Services, ready, lifetime.Token) };
         // Start every scenario from the same state rather than with the seeding's garbage.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         Console.Out.WriteLine(BenchProtocol.Line(ready));
