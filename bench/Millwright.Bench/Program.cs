@@ -36,7 +36,7 @@ internal static class BenchProgram
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured warm-up seconds per scenario.", DefaultValueFactory = _ => 3 };
         var workOrders = new Option<int>("--work-orders") { Description = "Work orders to seed.", DefaultValueFactory = _ => 20_000 };
         var assets = new Option<int>("--assets") { Description = "Assets to seed.", DefaultValueFactory = _ => 1_000 };
-        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string (default: SQLite in a temporary folder)." };
+        var database = new Option<string?>("--database") { Description = $"PostgreSQL connection string whose database starts with {BenchDatabase.NamePrefix} (dropped before and after the run); default: SQLite in a temporary folder." };
         var scenario = new Option<string[]>("--scenario")
         {
             Description = $"Scenario(s) to run (default all): {string.Join(", ", Scenario.All.Select(s => s.Name))}.",
