@@ -1,11 +1,15 @@
 using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
+using Millwright.Server.Features.Sync;
+using Millwright.Server.Features.Systems;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Hosting.Jobs;
 using Millwright.Server.Persistence;
 
 var launch = Launch.Parse(args);
@@ -26,6 +30,9 @@ builder.Services.AddAuth();
 builder.Services.AddMillwrightConnectors();
 builder.Services.AddSingleton<Millwright.Server.Features.Secrets.CredentialProtector>();
 builder.Services.AddScoped<Millwright.Server.Features.Accounts.AccountProvisioning>();
+builder.Services.AddConnectionsApi();
+builder.Services.AddJobs(options);
+builder.Services.AddSync();
 builder.Services.AddRecords();
 
 if (launch.Demo)
@@ -35,9 +42,12 @@ if (launch.Demo)
 
 var app = builder.Build();
 app.UseApiErrors();
+app.MapSystemsEndpoints();
+app.MapConnectionsEndpoints();
 app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
+app.MapSyncEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

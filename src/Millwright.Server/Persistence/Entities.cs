@@ -111,6 +111,10 @@ public sealed class SyncRunRow
     /// <summary>JSON array of <c>{entity, code, message}</c>.</summary>
     public string ErrorsJson { get; set; } = "[]";
     public string? ErrorCode { get; set; }
+    /// <summary>Worker that executes the run right now (see Features/Sync/README.md, "leases").</summary>
+    public string? LeaseOwner { get; set; }
+    /// <summary>Until when <see cref="LeaseOwner"/> holds the run; the worker renews it while it runs.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
 }
 
 /// <summary>Where the sync of one entity of one connection stands.</summary>

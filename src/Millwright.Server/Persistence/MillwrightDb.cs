@@ -73,6 +73,11 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
             e.ToTable("sync_runs");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.ConnectionId, x.CreatedAt });
+            // At most one queued or running run per connection, enforced by the store itself so that
+            // two nodes starting a sync at the same moment cannot both succeed.
+            e.HasIndex(x => x.ConnectionId).IsUnique()
+                .HasFilter("status IN ('queued', 'running')")
+                .HasDatabaseName("ux_sync_runs_active_per_connection");
         });
         b.Entity<SyncCheckpointRow>(e =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Server.Features.Accounts;
 
@@ -13,9 +14,21 @@ namespace Millwright.Tests.Support;
 public sealed class MillwrightHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider? time;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    public MillwrightHost(IDictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    /// <param name="overrides">Configuration settings.</param>
+    /// <param name="dataDirectory">Data folder to reuse (restart tests); a fresh one by default.</param>
+    /// <param name="time">Replaces the server's clock, e.g. a FakeTimeProvider for expiry and schedules.</param>
+    /// <param name="configureServices">Last word on the server's services, e.g. a logger provider that captures logs.</param>
+    public MillwrightHost(
+        IDictionary<string, string?>? overrides = null,
+        string? dataDirectory = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? configureServices = null)
     {
+        this.time = time;
+        this.configureServices = configureServices;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "millwright-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(DataDirectory);
         settings = new Dictionary<string, string?>
@@ -68,6 +81,16 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 }

@@ -15,9 +15,10 @@ internal sealed partial class DemoRunner
         await AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
+                var total = progress.AddTask("records", maxValue: entities.Count);
                 var tasks = entities.ToDictionary(e => e, e => progress.AddTask(e, autoStart: false, maxValue: 1));
                 while (!ct.IsCancellationRequested)
                 {
@@ -29,21 +30,25 @@ internal sealed partial class DemoRunner
                     for (var i = 0; i < entities.Count; i++)
                     {
                         var task = tasks[entities[i]];
-                        if (i < reached || finished)
+                        if ((i < reached || finished) && !task.IsFinished)
                         {
-                            task.StartTask();
+                            task.IsIndeterminate = false;
                             task.Value = 1;
                             task.StopTask();
                         }
-                        else if (i == reached && current is not null)
+                        else if (i == reached && current is not null && !task.IsStarted)
                         {
                             task.StartTask();
                             task.IsIndeterminate = true;
                         }
                     }
 
+                    var counts = run["counts"];
+                    total.Description = $"{(int?)counts?["added"] ?? 0} added, {(int?)counts?["updated"] ?? 0} updated";
+                    total.Value = finished ? entities.Count : reached;
                     if (finished)
                     {
+                        total.StopTask();
                         break;
                     }
 

@@ -35,8 +35,9 @@ internal sealed partial class DemoRunner(
         {
             await RunAsync(stoppingToken);
         }
-        catch (Exception ex) when (ex is MillwrightApiException or HttpRequestException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The server stays up: the demo is a convenience on top of it, not a reason to stop serving.
             LogDemoFailed(ex);
             AnsiConsole.MarkupLine($"[red]The demo could not be set up:[/] {Markup.Escape(ex.Message)}");
         }

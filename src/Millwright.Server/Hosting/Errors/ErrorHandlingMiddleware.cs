@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Millwright.Client.Errors;
 
 namespace Millwright.Server.Hosting.Errors;
@@ -49,8 +50,23 @@ internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILog
     private static string DescribeJsonError(JsonException json) =>
         // System.Text.Json messages name the member and the position but never echo values back.
         json.Path is { Length: > 0 } path
-            ? $"The request body is not valid: {FirstSentence(json.Message)} (at {path})."
-            : $"The request body is not valid JSON: {FirstSentence(json.Message)}";
+            ? $"The request body is not valid: {InJsonTerms(FirstSentence(json.Message))} (at {path})."
+            : $"The request body is not valid JSON: {InJsonTerms(FirstSentence(json.Message))}";
+
+    /// <summary>Some System.Text.Json messages name .NET types (ours included): say it in JSON terms instead.</summary>
+    private static string InJsonTerms(string sentence)
+    {
+        var unmapped = UnmappedMember().Match(sentence);
+        if (unmapped.Success)
+        {
+            return $"the member '{unmapped.Groups[1].Value}' is not known here";
+        }
+
+        return sentence.Contains("could not be converted to", StringComparison.Ordinal) ? "a value has the wrong type" : sentence;
+    }
+
+    [GeneratedRegex("^The JSON property '(.*)' could not be mapped to any .NET member")]
+    private static partial Regex UnmappedMember();
 
     private static string FirstSentence(string message)
     {

@@ -390,6 +390,14 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("text")
+                        .HasColumnName("lease_owner");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -409,6 +417,11 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnName("updated");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sync_runs_active_per_connection")
+                        .HasFilter("status IN ('queued', 'running')");
 
                     b.HasIndex("ConnectionId", "CreatedAt");
 

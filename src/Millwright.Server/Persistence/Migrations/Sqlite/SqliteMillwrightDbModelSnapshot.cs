@@ -384,6 +384,14 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
@@ -403,6 +411,11 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnName("updated");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sync_runs_active_per_connection")
+                        .HasFilter("status IN ('queued', 'running')");
 
                     b.HasIndex("ConnectionId", "CreatedAt");
 

@@ -148,7 +148,9 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     updated = table.Column<int>(type: "integer", nullable: false),
                     deleted = table.Column<int>(type: "integer", nullable: false),
                     errors_json = table.Column<string>(type: "text", nullable: false),
-                    error_code = table.Column<string>(type: "text", nullable: true)
+                    error_code = table.Column<string>(type: "text", nullable: true),
+                    lease_owner = table.Column<string>(type: "text", nullable: true),
+                    lease_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -197,6 +199,13 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                 name: "IX_sync_runs_connection_id_created_at",
                 table: "sync_runs",
                 columns: new[] { "connection_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_sync_runs_active_per_connection",
+                table: "sync_runs",
+                column: "connection_id",
+                unique: true,
+                filter: "status IN ('queued', 'running')");
         }
 
         /// <inheritdoc />

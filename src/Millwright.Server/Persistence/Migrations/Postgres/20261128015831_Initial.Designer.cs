@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Millwright.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMillwrightDb))]
-    [Migration("20261128015232_Initial")]
+    [Migration("20261128015831_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -393,6 +393,14 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("text")
+                        .HasColumnName("lease_owner");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -412,6 +420,11 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnName("updated");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sync_runs_active_per_connection")
+                        .HasFilter("status IN ('queued', 'running')");
 
                     b.HasIndex("ConnectionId", "CreatedAt");
 

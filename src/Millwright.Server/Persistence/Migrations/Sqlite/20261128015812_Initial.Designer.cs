@@ -10,7 +10,7 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMillwrightDb))]
-    [Migration("20261128015203_Initial")]
+    [Migration("20261128015812_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -387,6 +387,14 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
@@ -406,6 +414,11 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnName("updated");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sync_runs_active_per_connection")
+                        .HasFilter("status IN ('queued', 'running')");
 
                     b.HasIndex("ConnectionId", "CreatedAt");
 

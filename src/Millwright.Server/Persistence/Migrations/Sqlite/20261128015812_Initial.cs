@@ -147,7 +147,9 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     updated = table.Column<int>(type: "INTEGER", nullable: false),
                     deleted = table.Column<int>(type: "INTEGER", nullable: false),
                     errors_json = table.Column<string>(type: "TEXT", nullable: false),
-                    error_code = table.Column<string>(type: "TEXT", nullable: true)
+                    error_code = table.Column<string>(type: "TEXT", nullable: true),
+                    lease_owner = table.Column<string>(type: "TEXT", nullable: true),
+                    lease_expires_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -196,6 +198,13 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                 name: "IX_sync_runs_connection_id_created_at",
                 table: "sync_runs",
                 columns: new[] { "connection_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_sync_runs_active_per_connection",
+                table: "sync_runs",
+                column: "connection_id",
+                unique: true,
+                filter: "status IN ('queued', 'running')");
         }
 
         /// <inheritdoc />

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Millwright.Client.Connections;
+using Millwright.Connectors.Core;
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Secrets;
+using Millwright.Server.Features.Sync;
+using Millwright.Server.Persistence;
+
+namespace Millwright.Server.Features.Connections;
+
+/// <summary>
+/// Creates a connection: check against the system first, store only on success, then hand it to the
+/// sync engine. Used by <c>POST /v1/connections</c> and (later) by the Connect page.
+/// </summary>
+internal sealed partial class ConnectionCreator(
+    MillwrightDb db,
+    CredentialProtector protector,
+    ConnectionTokenIssuer tokens,
+    ISyncScheduler scheduler,
+    TimeProvider time,
+    ILogger<ConnectionCreator> logger)
+{
+    /// <summary>How long the credential check may take before the create call gives up with 504.</summary>
+    internal static readonly TimeSpan CheckBudget = TimeSpan.FromSeconds(30);
+
+    public async Task<ConnectionCreated> CreateAsync(string accountId, string environment, ValidatedConnection input, CancellationToken cancellationToken)
+    {
+        var system = input.Connector.Descriptor;
+        var id = BearerSecrets.NewId("conn");
+        var check = await CheckAsync(input.Connector, new ConnectionContext(id, environment, input.Fields.Settings, input.Fields.Credentials), cancellationToken);
+        if (check.Failure is { } failure)
+        {
+            LogCheckFailed(system.Id, environment, failure.Category, failure.Code);
+            throw ConnectionCheckErrors.ToApiException(failure);
+        }
+
+        var now = StoreTime.Now(time);
+        var row = new ConnectionRow
+        {
+            Id = id,
+            AccountId = accountId,
+            Environment = environment,
+            System = system.Id,
+            Status = ConnectionStatuses.Syncing,
+            DisplayName = check.Value?.DisplayName,
+            SettingsJson = ConnectionMapping.WriteMap(input.Fields.Settings),
+            CredentialsCipher = protector.Protect(id, input.Fields.Credentials),
+            MetadataJson = ConnectionMapping.WriteMap(input.Metadata),
+            SyncIntervalMinutes = input.SyncIntervalMinutes,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Connections.Add(row);
+        var token = tokens.Issue(row, "default", Scopes.All, null);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Stored: from here on a client that hangs up must not leave a connection without a schedule.
+        try
+        {
+            await scheduler.ScheduleAsync(id, row.SyncIntervalMinutes, CancellationToken.None);
+            await scheduler.StartAsync(id, SyncTrigger.Initial, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Without a schedule the connection would never sync: undo it rather than hand out a dead one.
+            LogSchedulingFailed(ex, id);
+            await db.ConnectionTokens.Where(t => t.ConnectionId == id).ExecuteDeleteAsync(CancellationToken.None);
+            await db.Connections.Where(c => c.Id == id).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+
+        LogCreated(id, system.Id, environment);
+        return new ConnectionCreated(row.ToDto(), token);
+    }
+
+    private async Task<ConnectorResult<ConnectionCheck>> CheckAsync(IConnector connector, ConnectionContext context, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(CheckBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await connector.CheckAsync(context, linked.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw ConnectionCheckErrors.Timeout(connector.Descriptor.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} to {System} created in {Environment}")]
+    private partial void LogCreated(string connectionId, string system, string environment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Credential check against {System} in {Environment} failed: {Category} {Code}; nothing stored")]
+    private partial void LogCheckFailed(string system, string environment, FailureCategory category, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduling the syncs of new connection {ConnectionId} failed; the connection was removed again")]
+    private partial void LogSchedulingFailed(Exception ex, string connectionId);
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Millwright.Client.Errors;
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Sync;
+using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Persistence;
+
+namespace Millwright.Server.Features.Connections;
+
+/// <summary>Changes what an account may change about a connection: metadata and the sync interval.</summary>
+internal sealed partial class ConnectionUpdater(MillwrightDb db, ISyncScheduler scheduler, TimeProvider time, ILogger<ConnectionUpdater> logger)
+{
+    public async Task<ConnectionRow> UpdateAsync(Caller caller, string id, UpdateConnectionBody body, CancellationToken cancellationToken)
+    {
+        var row = await ConnectionsEndpoints.Owned(db, caller).AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound($"Connection '{id}'");
+
+        var errors = new List<ErrorDetail>();
+        var patch = ConnectionInput.ReadStrings(body.Metadata, "metadata", errors, allowNulls: true);
+        var merged = new Dictionary<string, string?>(ConnectionMapping.ReadMap(row.MetadataJson).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
+        foreach (var (key, value) in patch)
+        {
+            if (value is null)
+            {
+                merged.Remove(key);
+            }
+            else
+            {
+                merged[key] = value;
+            }
+        }
+
+        var metadata = ConnectionInput.CheckMetadata(merged, errors);
+        var interval = ConnectionInput.CheckSyncInterval(body.SyncIntervalMinutes ?? row.SyncIntervalMinutes, errors);
+        ConnectionInput.ThrowIfAny(errors);
+
+        var rescheduled = interval != row.SyncIntervalMinutes;
+        row.MetadataJson = ConnectionMapping.WriteMap(metadata);
+        row.SyncIntervalMinutes = interval;
+        row.UpdatedAt = StoreTime.Now(time);
+        await db.SaveChangesAsync(cancellationToken);
+        if (rescheduled)
+        {
+            // Saved already: finish the reschedule even if the client hangs up.
+            await scheduler.ScheduleAsync(row.Id, interval, CancellationToken.None);
+            LogRescheduled(row.Id, interval);
+        }
+
+        return row;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} now syncs every {Minutes} minutes")]
+    private partial void LogRescheduled(string connectionId, int minutes);
+}

@@ -1,0 +1,34 @@
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting.Errors;
+
+namespace Millwright.Server.Features.Connections;
+
+/// <summary>Connections and their tokens: account-side management (secret key) and <c>GET /v1/connection</c> (token).</summary>
+public static class ConnectionsExtensions
+{
+    public static IServiceCollection AddConnectionsApi(this IServiceCollection services)
+    {
+        services.AddScoped<ConnectionCreator>();
+        services.AddScoped<ConnectionTokenIssuer>();
+        services.AddScoped<ConnectionUpdater>();
+        services.AddScoped<ConnectionDeleter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConnectionsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var connections = app.MapGroup("/v1/connections")
+            .WithTags("Connections")
+            .RequireSecretKey()
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        ConnectionsEndpoints.Map(connections);
+        ConnectionTokensEndpoints.Map(connections);
+
+        var current = app.MapGroup("/v1/connection")
+            .WithTags("Connections")
+            .RequireConnection(Scopes.Read)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        CurrentConnectionEndpoints.Map(current);
+        return app;
+    }
+}

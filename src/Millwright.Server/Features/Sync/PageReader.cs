@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Millwright.Client.Errors;
+using Millwright.Client.Models;
+using Millwright.Connectors.Core;
+
+namespace Millwright.Server.Features.Sync;
+
+/// <summary>
+/// Reads one page through the connector and retries what is worth retrying: a throttled page after the
+/// vendor's Retry-After (bounded), a transient failure with exponential backoff. Anything else, or a
+/// retry budget spent, goes back to the engine as a failure to classify.
+/// </summary>
+internal sealed partial class PageReader(IOptions<SyncOptions> options, TimeProvider time, ILogger<PageReader> logger)
+{
+    public async Task<ConnectorResult<RawPage>> ReadAsync(
+        IConnector connector, ConnectionContext context, ReadRequest request, string runId, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var transientRetries = 0;
+        var throttledRetries = 0;
+        while (true)
+        {
+            var result = await TryReadAsync(connector, context, request, cancellationToken);
+            if (result.Failure is not { } failure)
+            {
+                return result;
+            }
+
+            TimeSpan delay;
+            if (failure.Category == FailureCategory.RateLimited && throttledRetries < o.MaxRateLimitRetries)
+            {
+                throttledRetries++;
+                var asked = failure.RetryAfter ?? o.DefaultRateLimitWait;
+                delay = asked < TimeSpan.Zero ? TimeSpan.Zero : asked > o.MaxRateLimitWait ? o.MaxRateLimitWait : asked;
+            }
+            else if (failure.Category == FailureCategory.Transient && transientRetries < o.TransientRetries)
+            {
+                transientRetries++;
+                // Exponential with ±20 % jitter, so that connections failing together do not retry together.
+                var factor = Math.Pow(2, transientRetries - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+                delay = o.TransientBaseDelay * factor;
+            }
+            else
+            {
+                return result;
+            }
+
+            LogRetrying(runId, request.Entity, failure.Category, failure.Code, delay);
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private static async Task<ConnectorResult<RawPage>> TryReadAsync(
+        IConnector connector, ConnectionContext context, ReadRequest request, CancellationToken cancellationToken)
+    {
+        // Connectors classify their failures; these catch what slips through as an exception anyway.
+        try
+        {
+            return await connector.ReadPageAsync(context, request, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return new ConnectorFailure(FailureCategory.Transient, ErrorCodes.UpstreamUnavailable, "The system could not be reached.");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ConnectorFailure(FailureCategory.Transient, ErrorCodes.UpstreamTimeout, "The system did not answer in time.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId}: page of {Entity} failed ({Category} {Code}); retrying in {Delay}")]
+    private partial void LogRetrying(string runId, Entity entity, FailureCategory category, string code, TimeSpan delay);
+}

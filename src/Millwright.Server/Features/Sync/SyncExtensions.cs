@@ -1,0 +1,23 @@
+namespace Millwright.Server.Features.Sync;
+
+/// <summary>Entry points of the sync feature. Needs <c>AddPersistence</c>, <c>AddMillwrightConnectors</c> and <c>AddJobs</c>.</summary>
+internal static class SyncExtensions
+{
+    public static IServiceCollection AddSync(this IServiceCollection services)
+    {
+        services.AddOptions<SyncOptions>()
+            .BindConfiguration(SyncOptions.Section)
+            .Validate(SyncOptions.IsValid, $"{SyncOptions.Section} has a value out of range (see SyncOptions).")
+            .ValidateOnStart();
+        services.AddSingleton<SyncWorker>();
+        services.AddSingleton<PageReader>();
+        services.AddScoped<SyncScheduler>();
+        services.AddScoped<ISyncScheduler>(sp => sp.GetRequiredService<SyncScheduler>());
+        services.AddScoped<SyncEngine>();
+        services.AddScoped<PageWriter>();
+        services.AddScoped<SyncRecovery>();
+        services.AddScoped<SyncJobs>();
+        services.AddHostedService<SyncStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Millwright.Client.Connections;
+using Millwright.Client.Models;
+using Millwright.Connectors.Core;
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting.Errors;
+
+namespace Millwright.Server.Features.Systems;
+
+/// <summary><c>GET /v1/systems</c>: the supported systems as their connectors describe them.</summary>
+public static class SystemsEndpoints
+{
+    public static IEndpointRouteBuilder MapSystemsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/systems")
+            .WithTags("Systems")
+            .RequireSecretKey()
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+
+        group.MapGet("", ListSystems)
+            .WithName("ListSystems")
+            .WithSummary("List supported systems")
+            .WithDescription("""
+                Every system a connection can be made to, by name: the fields a connection needs (`setting` fields go
+                in `settings` and are returned; `credential` fields go in `credentials`, are encrypted and never
+                returned), what Millwright can do per entity, and the vendor's request budget.
+                """);
+
+        group.MapGet("/{id}", GetSystem)
+            .WithName("GetSystem")
+            .WithSummary("Describe one system")
+            .ProducesErrors(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static Ok<Page<SupportedSystem>> ListSystems([FromServices] ConnectorRegistry registry) =>
+        TypedResults.Ok(new Page<SupportedSystem>(
+            [.. registry.All.Select(c => ToDto(c.Descriptor)).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)],
+            null));
+
+    private static Ok<SupportedSystem> GetSystem(string id, [FromServices] ConnectorRegistry registry) =>
+        TypedResults.Ok(ToDto((registry.Find(id) ?? throw ApiException.NotFound($"System '{id}'")).Descriptor));
+
+    internal static SupportedSystem ToDto(SystemDescriptor descriptor) => new()
+    {
+        Id = descriptor.Id,
+        Name = descriptor.Name,
+        Category = descriptor.Category,
+        Fields =
+        [
+            .. descriptor.Fields.Select(f => new SystemField
+            {
+                Name = f.Name,
+                Label = f.Label,
+                Kind = f.Kind == ConnectionFieldKind.Setting ? SystemFieldKinds.Setting : SystemFieldKinds.Credential,
+                Required = f.Required,
+                Secret = f.Secret,
+                Help = f.Help,
+                Default = f.Default,
+            }),
+        ],
+        // Dependency order, the order the sync reads them in.
+        Capabilities = EntityInfo.All
+            .Where(e => descriptor.Capabilities.ContainsKey(e.Entity))
+            .ToDictionary(
+                e => e.Path,
+                e => ToDto(descriptor.Capabilities[e.Entity]),
+                StringComparer.Ordinal),
+        RateLimit = new SystemRateLimit(descriptor.UpstreamRequestsPerMinute),
+    };
+
+    private static EntityCapability ToDto(EntityCapabilities c) => new(c.Read, c.Incremental, c.Write, c.Delete);
+}
