@@ -5,6 +5,7 @@ using Millwright.Client.Connections;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -104,8 +105,8 @@ internal static partial class ConnectionTokensEndpoints
         CancellationToken cancellationToken)
     {
         var caller = http.GetCaller();
-        var size = ListCursor.Limit(limit);
-        var after = ListCursor.Decode(cursor, id);
+        var size = NewestFirstCursor.Limit(limit);
+        var after = NewestFirstCursor.Decode(cursor, id);
         if (!await ConnectionsEndpoints.Owned(db, caller).AnyAsync(c => c.Id == id, cancellationToken))
         {
             throw ApiException.NotFound($"Connection '{id}'");
@@ -121,7 +122,7 @@ internal static partial class ConnectionTokensEndpoints
         var rows = await query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Take(size + 1).ToListAsync(cancellationToken);
         var page = rows.Take(size).ToList();
-        var next = rows.Count > size ? new ListCursor(page[^1].CreatedAt, page[^1].Id).Encode(id) : null;
+        var next = rows.Count > size ? new NewestFirstCursor(page[^1].CreatedAt, page[^1].Id).Encode(id) : null;
         return TypedResults.Ok(new Page<ConnectionToken>([.. page.Select(r => r.ToDto())], next));
     }
 

@@ -6,6 +6,7 @@ using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -91,7 +92,7 @@ internal static class ConnectionsEndpoints
         CancellationToken cancellationToken)
     {
         var caller = http.GetCaller();
-        var size = ListCursor.Limit(limit);
+        var size = NewestFirstCursor.Limit(limit);
         if (status is not null && !ConnectionStatuses.All.Contains(status))
         {
             throw ApiException.BadQuery("status", $"status must be one of {string.Join(", ", ConnectionStatuses.All)}.");
@@ -99,7 +100,7 @@ internal static class ConnectionsEndpoints
 
         var metadata = MetadataFilters(http.Request.Query);
         var queryKey = string.Join('\n', [status ?? "", system ?? "", .. metadata.Select(m => $"{m.Key}={m.Value}")]);
-        var after = ListCursor.Decode(cursor, queryKey);
+        var after = NewestFirstCursor.Decode(cursor, queryKey);
 
         var query = Owned(db, caller);
         if (status is not null)
@@ -127,7 +128,7 @@ internal static class ConnectionsEndpoints
         var rows = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(size + 1).ToListAsync(cancellationToken);
         var page = rows.Take(size).ToList();
-        var next = rows.Count > size ? new ListCursor(page[^1].CreatedAt, page[^1].Id).Encode(queryKey) : null;
+        var next = rows.Count > size ? new NewestFirstCursor(page[^1].CreatedAt, page[^1].Id).Encode(queryKey) : null;
         return TypedResults.Ok(new Page<Connection>([.. page.Select(r => r.ToDto())], next));
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
+using Millwright.Server.Hosting;
 
 namespace Millwright.Server.Features.Sync;
 
@@ -55,7 +56,7 @@ internal static partial class SyncEndpoints
             {
                 p.Description = p.Name switch
                 {
-                    "limit" => $"Page size, 1 to {SyncRunCursor.MaxLimit}; default {SyncRunCursor.DefaultLimit}.",
+                    "limit" => $"Page size, 1 to {NewestFirstCursor.MaxLimit}; default {NewestFirstCursor.DefaultLimit}.",
                     "cursor" => "next_cursor of the previous page; valid only for this connection.",
                     _ => p.Description,
                 };

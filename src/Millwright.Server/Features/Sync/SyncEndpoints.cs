@@ -5,6 +5,7 @@ using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -15,7 +16,8 @@ internal static partial class SyncEndpoints
 {
     public static IEndpointRouteBuilder MapSyncEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/connections/{id}").RequireSecretKey().WithTags("Sync");
+        var group = app.MapGroup("/v1/connections/{id}").RequireSecretKey().WithTags("Sync")
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         group.MapPost("/sync", StartSync)
             .WithName("StartSync")
@@ -42,7 +44,6 @@ internal static partial class SyncEndpoints
             .WithName("GetSyncRun")
             .WithSummary("Get a sync run")
             .WithDescription("One sync run; while it runs, `current_entity` and `counts` show its progress.")
-            .ProducesErrors()
             .AddOpenApiOperationTransformer((operation, _, _) => DocumentGet(operation));
 
         return app;
@@ -71,8 +72,8 @@ internal static partial class SyncEndpoints
     private static async Task<Ok<Page<SyncRun>>> ListSyncRuns(
         string id, int? limit, string? cursor, HttpContext http, MillwrightDb db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var take = SyncRunCursor.Limit(limit);
-        var after = SyncRunCursor.Decode(cursor, id);
+        var take = NewestFirstCursor.Limit(limit);
+        var after = NewestFirstCursor.Decode(cursor, $"runs|{id}");
         await RequireConnectionAsync(http, db, id, cancellationToken);
 
         var query = db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == id);
@@ -83,7 +84,7 @@ internal static partial class SyncEndpoints
 
         var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take + 1).ToListAsync(cancellationToken);
         var now = SyncClock.Now(time);
-        var next = rows.Count > take ? new SyncRunCursor(rows[take - 1].CreatedAt, rows[take - 1].Id).Encode(id) : null;
+        var next = rows.Count > take ? new NewestFirstCursor(rows[take - 1].CreatedAt, rows[take - 1].Id).Encode($"runs|{id}") : null;
         return TypedResults.Ok(new Page<SyncRun>([.. rows.Take(take).Select(r => r.ToDto(now))], next));
     }
 
@@ -94,17 +95,6 @@ internal static partial class SyncEndpoints
         var row = await db.SyncRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.ConnectionId == id, cancellationToken)
             ?? throw ApiException.NotFound($"Sync run '{runId}'");
         return TypedResults.Ok(row.ToDto(SyncClock.Now(time)));
-    }
-
-    /// <summary>Every endpoint here can answer 401, 403 and 404 besides <paramref name="statuses"/>, all with the error envelope.</summary>
-    private static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder builder, params int[] statuses)
-    {
-        foreach (var status in statuses.Concat([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound]))
-        {
-            builder.Produces<ErrorEnvelope>(status, "application/json");
-        }
-
-        return builder;
     }
 
     /// <summary>The connection must exist, not be deleted, and belong to the key's account and environment.</summary>

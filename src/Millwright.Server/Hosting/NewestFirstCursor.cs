@@ -5,13 +5,14 @@ using System.Text;
 using Millwright.Client.Errors;
 using Millwright.Server.Hosting.Errors;
 
-namespace Millwright.Server.Features.Connections;
+namespace Millwright.Server.Hosting;
 
 /// <summary>
-/// Keyset position in a list ordered newest first by (created_at, id). The cursor is opaque to clients
-/// and carries a hash of the filters that produced it, so it cannot be replayed against another query.
+/// Keyset position in an account-side list ordered newest first by (created_at, id): connections,
+/// tokens, sync runs. The cursor is opaque to clients and carries a hash of the list's scope and filters
+/// (the <c>query</c> argument), so it cannot be replayed against another list or query.
 /// </summary>
-internal readonly record struct ListCursor(DateTimeOffset CreatedAt, string Id)
+internal readonly record struct NewestFirstCursor(DateTimeOffset CreatedAt, string Id)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -30,7 +31,7 @@ internal readonly record struct ListCursor(DateTimeOffset CreatedAt, string Id)
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
 
-    public static ListCursor? Decode(string? cursor, string query)
+    public static NewestFirstCursor? Decode(string? cursor, string query)
     {
         if (string.IsNullOrEmpty(cursor))
         {
@@ -43,7 +44,7 @@ internal readonly record struct ListCursor(DateTimeOffset CreatedAt, string Id)
             if (parts.Length == 3 && parts[2] == QueryHash(query)
                 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var micros) && parts[1].Length > 0)
             {
-                return new ListCursor(new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (micros * 10), TimeSpan.Zero), parts[1]);
+                return new NewestFirstCursor(new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (micros * 10), TimeSpan.Zero), parts[1]);
             }
         }
         catch (FormatException)
