@@ -17,7 +17,7 @@ internal static class PersistenceExtensions
         {
             Directory.CreateDirectory(options.DataDirectory);
             var file = Path.Combine(options.DataDirectory, "millwright.db");
-            services.AddDbContext<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Cache=Shared;Pooling=True"));
+            services.AddDbContext<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Pooling=True"));
             services.AddScoped<MillwrightDb>(sp => sp.GetRequiredService<SqliteMillwrightDb>());
         }
 
