@@ -29,7 +29,7 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
     {
         this.time = time;
         this.configureServices = configureServices;
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "millwright-tests", Guid.NewGuid().ToString("n"));
+        DataDirectory = dataDirectory ?? Path.Combine(TestFolders.Root, Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(DataDirectory);
         settings = new Dictionary<string, string?>
         {
