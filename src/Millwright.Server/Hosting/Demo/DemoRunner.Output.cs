@@ -72,7 +72,7 @@ internal sealed partial class DemoRunner
             : all;
     }
 
-    private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token)
+    private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory)
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[bold]Base URL[/]", Markup.Escape(baseUrl));
@@ -84,6 +84,6 @@ internal sealed partial class DemoRunner
         AnsiConsole.WriteLine("Try:");
         // Plain output (not markup) so the line can be copied as it is.
         Console.WriteLine($"  curl -H \"Authorization: Bearer {token}\" {baseUrl}v1/work-orders");
-        AnsiConsole.MarkupLine("[grey]Ctrl-C stops Millwright; running the demo again reuses ./data and prints fresh credentials.[/]");
+        AnsiConsole.MarkupLine($"[grey]Ctrl-C stops Millwright; running the demo again reuses {Markup.Escape(Path.GetFullPath(dataDirectory))} and prints fresh credentials.[/]");
     }
 }

@@ -20,6 +20,7 @@ internal sealed partial class DemoRunner(
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
+    MillwrightOptions options,
     ILogger<DemoRunner> logger) : BackgroundService
 {
     internal const string DemoAccountId = "acct_demo";
@@ -82,7 +83,7 @@ internal sealed partial class DemoRunner(
             await ShowProgressAsync(client, connectionId, runId, ct);
         }
 
-        PrintCredentials(baseUrl, secretKey, connectionId, token);
+        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory);
     }
 
     private async Task<string> ProvisionAccountAsync(CancellationToken ct)
