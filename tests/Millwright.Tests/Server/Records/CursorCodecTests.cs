@@ -1,3 +1,4 @@
+using Millwright.Tests.Support;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -93,7 +94,7 @@ public sealed class CursorCodecTests
     [Fact]
     public void CursorKey_WithoutEncryptionKey_IsKeptInTheDataFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "millwright-tests", Guid.NewGuid().ToString("n"));
+        var folder = Path.Combine(TestFolders.Root, Guid.NewGuid().ToString("n"));
         var options = new MillwrightOptions { DataDirectory = folder };
         var first = CursorKey.Load(options);
         Assert.Equal(first.Bytes, CursorKey.Load(options).Bytes);
