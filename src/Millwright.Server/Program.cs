@@ -42,6 +42,7 @@ if (launch.Demo)
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseBearerAuthentication();
 app.MapSystemsEndpoints();
 app.MapConnectionsEndpoints();
 app.MapApiDocs();

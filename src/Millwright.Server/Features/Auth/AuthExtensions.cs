@@ -34,6 +34,7 @@ public static class AuthExtensions
     public static TBuilder RequireSecretKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
+        builder.WithMetadata(AuthenticatedEndpoint.Instance);
         builder.AddEndpointFilter(async (ctx, next) =>
         {
             var caller = await AuthenticateAsync(ctx.HttpContext);
@@ -56,6 +57,7 @@ public static class AuthExtensions
     public static TBuilder RequireConnection<TBuilder>(this TBuilder builder, string scope)
         where TBuilder : IEndpointConventionBuilder
     {
+        builder.WithMetadata(AuthenticatedEndpoint.Instance);
         builder.AddEndpointFilter(async (ctx, next) =>
         {
             var http = ctx.HttpContext;
@@ -94,6 +96,26 @@ public static class AuthExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Authenticates callers of protected endpoints before anything reads the request: endpoint filters run
+    /// after parameter binding, so without this an anonymous caller could make the server read and parse a
+    /// body, and would learn from the answer how it is validated. Kind, scope and connection checks stay in
+    /// the filters.
+    /// </summary>
+    public static WebApplication UseBearerAuthentication(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<AuthenticatedEndpoint>() is not null)
+            {
+                await AuthenticateAsync(context);
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
     private static async Task<Caller> AuthenticateAsync(HttpContext http)
     {
         if (http.Items[CallerKey] is Caller known)
@@ -105,4 +127,10 @@ public static class AuthExtensions
         http.Items[CallerKey] = caller;
         return caller;
     }
+}
+
+/// <summary>Marks endpoints whose callers <see cref="AuthExtensions.UseBearerAuthentication"/> authenticates up front.</summary>
+internal sealed class AuthenticatedEndpoint
+{
+    public static readonly AuthenticatedEndpoint Instance = new();
 }

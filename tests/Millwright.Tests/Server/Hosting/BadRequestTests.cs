@@ -50,6 +50,14 @@ public sealed class BadRequestTests : IClassFixture<SharedHost>
     }
 
     [Fact]
+    public async Task AccountCall_Anonymous_Returns401BeforeTheBodyIsRead()
+    {
+        using var http = host.Server.Http();
+        // A body that would fail validation: an anonymous caller must not learn how bodies are validated.
+        await AssertErrorAsync(await http.PostAsync("/v1/connections", JsonBody("{\"unknown\": 1,")), HttpStatusCode.Unauthorized, ErrorCodes.AuthenticationRequired);
+    }
+
+    [Fact]
     public async Task DataCall_WithSecretKeyButNoConnectionHeader_Returns400ConnectionHeaderRequired()
     {
         var key = (await host.Server.CreateAccountAsync()).TestSecretKey;
