@@ -1,4 +1,3 @@
-using Millwright.Tests.Support;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -8,6 +7,7 @@ using Millwright.Server.Features.Records.Cursors;
 using Millwright.Server.Features.Records.Query;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Tests.Support;
 
 namespace Millwright.Tests.Server.Records;
 
