@@ -23,6 +23,7 @@ internal static class ErrorsExtensions
             {
                 404 => new ApiException(404, ErrorCodes.RouteNotFound, $"No endpoint at {http.Request.Path}."),
                 405 => new ApiException(405, ErrorCodes.MethodNotAllowed, $"{http.Request.Method} is not allowed on {http.Request.Path}."),
+                413 => new ApiException(413, ErrorCodes.PayloadTooLarge, "The request body is too large."),
                 415 => new ApiException(415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json."),
                 401 => new ApiException(401, ErrorCodes.AuthenticationRequired, "Send Authorization: Bearer <secret key or connection token>."),
                 _ => null,

@@ -31,6 +31,19 @@ public sealed class BadRequestTests : IClassFixture<SharedHost>
     }
 
     [Fact]
+    public async Task OversizedBody_FromAuthenticatedCaller_Returns413Envelope()
+    {
+        var key = (await host.Server.CreateAccountAsync()).TestSecretKey;
+        using var http = host.Server.Http(key);
+        // Just over Kestrel's default 30 MB request body limit.
+        var body = "{\"name\": \"" + new string('a', 31 * 1024 * 1024) + "\"}";
+        // Expect: 100-continue lets the client read the refusal instead of pushing 31 MB into a closed socket.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/connections") { Content = JsonBody(body) };
+        request.Headers.ExpectContinue = true;
+        await AssertErrorAsync(await http.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, ErrorCodes.PayloadTooLarge);
+    }
+
+    [Fact]
     public async Task PlainTextBody_OnCreateConnection_Returns415()
     {
         var key = (await host.Server.CreateAccountAsync()).TestSecretKey;
