@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Errors;
 using Millwright.Server.Hosting.Errors;
@@ -26,6 +27,13 @@ public static class AuthExtensions
 
     public static Caller GetCaller(this HttpContext context) =>
         context.Items[CallerKey] as Caller ?? throw new InvalidOperationException("No auth filter on this endpoint.");
+
+    /// <summary>The caller when <see cref="UseBearerAuthentication"/> or an auth filter has authenticated the request.</summary>
+    internal static bool TryGetCaller(this HttpContext context, [NotNullWhen(true)] out Caller? caller)
+    {
+        caller = context.Items[CallerKey] as Caller;
+        return caller is not null;
+    }
 
     public static ConnectionRow GetConnection(this HttpContext context) =>
         context.Items[ConnectionKey] as ConnectionRow ?? throw new InvalidOperationException("No connection filter on this endpoint.");
