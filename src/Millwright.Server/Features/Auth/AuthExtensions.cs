@@ -87,9 +87,8 @@ public static class AuthExtensions
             }
 
             var db = http.RequestServices.GetRequiredService<MillwrightDb>();
-            var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(
-                c => c.Id == connectionId && c.AccountId == caller.AccountId && c.Environment == caller.Environment && c.DeletedAt == null,
-                http.RequestAborted);
+            var connection = await db.ConnectionsVisibleTo(caller).AsNoTracking()
+                .FirstOrDefaultAsync(c => c.Id == connectionId, http.RequestAborted);
             if (connection is null)
             {
                 // A token whose connection was deleted is as good as revoked.

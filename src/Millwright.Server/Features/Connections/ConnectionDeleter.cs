@@ -16,7 +16,7 @@ internal sealed partial class ConnectionDeleter(MillwrightDb db, ISyncScheduler 
 {
     public async Task DeleteAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var row = await ConnectionsEndpoints.Owned(db, caller).AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var row = await db.ConnectionsVisibleTo(caller).AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiException.NotFound($"Connection '{id}'");
 
         var now = StoreTime.Now(time);

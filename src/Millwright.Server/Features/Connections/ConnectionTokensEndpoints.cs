@@ -49,7 +49,7 @@ internal static partial class ConnectionTokensEndpoints
         [FromServices] ILogger<ConnectionTokenIssuer> logger,
         CancellationToken cancellationToken)
     {
-        var connection = await ConnectionsEndpoints.Owned(db, http.GetCaller()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var connection = await db.ConnectionsVisibleTo(http.GetCaller()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiException.NotFound($"Connection '{id}'");
 
         var errors = new List<ErrorDetail>();
@@ -107,7 +107,7 @@ internal static partial class ConnectionTokensEndpoints
         var caller = http.GetCaller();
         var size = NewestFirstCursor.Limit(limit);
         var after = NewestFirstCursor.Decode(cursor, id);
-        if (!await ConnectionsEndpoints.Owned(db, caller).AnyAsync(c => c.Id == id, cancellationToken))
+        if (!await db.ConnectionsVisibleTo(caller).AnyAsync(c => c.Id == id, cancellationToken))
         {
             throw ApiException.NotFound($"Connection '{id}'");
         }

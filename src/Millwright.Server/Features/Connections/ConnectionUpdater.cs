@@ -12,7 +12,7 @@ internal sealed partial class ConnectionUpdater(MillwrightDb db, ISyncScheduler 
 {
     public async Task<ConnectionRow> UpdateAsync(Caller caller, string id, UpdateConnectionBody body, CancellationToken cancellationToken)
     {
-        var row = await ConnectionsEndpoints.Owned(db, caller).AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var row = await db.ConnectionsVisibleTo(caller).AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiException.NotFound($"Connection '{id}'");
 
         var errors = new List<ErrorDetail>();

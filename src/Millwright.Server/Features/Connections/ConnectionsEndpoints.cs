@@ -102,7 +102,7 @@ internal static class ConnectionsEndpoints
         var queryKey = string.Join('\n', [status ?? "", system ?? "", .. metadata.Select(m => $"{m.Key}={m.Value}")]);
         var after = NewestFirstCursor.Decode(cursor, queryKey);
 
-        var query = Owned(db, caller);
+        var query = db.ConnectionsVisibleTo(caller);
         if (status is not null)
         {
             query = query.Where(c => c.Status == status);
@@ -134,7 +134,7 @@ internal static class ConnectionsEndpoints
 
     private static async Task<Ok<Connection>> GetConnection(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
     {
-        var row = await Owned(db, http.GetCaller()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var row = await db.ConnectionsVisibleTo(http.GetCaller()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiException.NotFound($"Connection '{id}'");
         return TypedResults.Ok(row.ToDto());
     }
@@ -156,10 +156,6 @@ internal static class ConnectionsEndpoints
         await deleter.DeleteAsync(http.GetCaller(), id, cancellationToken);
         return TypedResults.NoContent();
     }
-
-    /// <summary>Live connections of the caller's account and environment: everything else is invisible (404).</summary>
-    internal static IQueryable<ConnectionRow> Owned(MillwrightDb db, Caller caller) =>
-        db.Connections.Where(c => c.AccountId == caller.AccountId && c.Environment == caller.Environment && c.DeletedAt == null);
 
     /// <summary><c>metadata[key]=value</c> query parameters, ordered by key so that the cursor binding is stable.</summary>
     private static SortedDictionary<string, string> MetadataFilters(IQueryCollection query)

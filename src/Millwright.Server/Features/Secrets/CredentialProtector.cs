@@ -76,30 +76,6 @@ public sealed class CredentialProtector
                 : throw new InvalidOperationException("MILLWRIGHT_ENCRYPTION_KEY must be 32 bytes, base64-encoded.");
         }
 
-        Directory.CreateDirectory(options.DataDirectory);
-        var path = Path.Combine(options.DataDirectory, "credentials.key");
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
-        var fresh = RandomNumberGenerator.GetBytes(32);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, fileOptions);
-            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(fresh)));
-            return fresh;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process of the same installation created it first: use theirs.
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
+        return KeyFile.LoadOrCreate(options.DataDirectory, "credentials.key");
     }
 }

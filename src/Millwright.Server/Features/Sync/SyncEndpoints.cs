@@ -101,8 +101,7 @@ internal static partial class SyncEndpoints
     private static async Task RequireConnectionAsync(HttpContext http, MillwrightDb db, string id, CancellationToken cancellationToken)
     {
         var caller = http.GetCaller();
-        var visible = await db.Connections.AsNoTracking().AnyAsync(
-            c => c.Id == id && c.AccountId == caller.AccountId && c.Environment == caller.Environment && c.DeletedAt == null, cancellationToken);
+        var visible = await db.ConnectionsVisibleTo(caller).AnyAsync(c => c.Id == id, cancellationToken);
         if (!visible)
         {
             throw ApiException.NotFound($"Connection '{id}'");

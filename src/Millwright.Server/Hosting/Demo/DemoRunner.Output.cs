@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Millwright.Client;
 using Millwright.Client.Models;
+using Millwright.Client.Sync;
 using Spectre.Console;
 
 namespace Millwright.Server.Hosting.Demo;
@@ -11,7 +11,7 @@ internal sealed partial class DemoRunner
     private static async Task ShowProgressAsync(MillwrightClient client, string connectionId, string runId, CancellationToken ct)
     {
         var entities = await OfferedEntitiesAsync(client, ct);
-        JsonObject run = [];
+        SyncRun? run = null;
         await AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -22,15 +22,13 @@ internal sealed partial class DemoRunner
                 var tasks = entities.ToDictionary(e => e, e => progress.AddTask(e, autoStart: false, maxValue: 1));
                 while (!ct.IsCancellationRequested)
                 {
-                    run = await client.SendAsync<JsonObject>(HttpMethod.Get, $"v1/connections/{connectionId}/sync-runs/{runId}", cancellationToken: ct);
-                    var status = (string?)run["status"];
-                    var finished = status is "succeeded" or "failed" or "cancelled";
-                    var current = (string?)run["current_entity"];
-                    var reached = current is null ? (finished ? entities.Count : 0) : Math.Max(0, entities.IndexOf(current));
+                    run = await client.GetSyncRunAsync(connectionId, runId, ct);
+                    var current = run.CurrentEntity;
+                    var reached = current is null ? (run.IsFinished ? entities.Count : 0) : Math.Max(0, entities.IndexOf(current));
                     for (var i = 0; i < entities.Count; i++)
                     {
                         var task = tasks[entities[i]];
-                        if ((i < reached || finished) && !task.IsFinished)
+                        if ((i < reached || run.IsFinished) && !task.IsFinished)
                         {
                             task.IsIndeterminate = false;
                             task.Value = 1;
@@ -43,10 +41,9 @@ internal sealed partial class DemoRunner
                         }
                     }
 
-                    var counts = run["counts"];
-                    total.Description = $"{(int?)counts?["added"] ?? 0} added, {(int?)counts?["updated"] ?? 0} updated";
-                    total.Value = finished ? entities.Count : reached;
-                    if (finished)
+                    total.Description = $"{run.Counts.Added} added, {run.Counts.Updated} updated";
+                    total.Value = run.IsFinished ? entities.Count : reached;
+                    if (run.IsFinished)
                     {
                         total.StopTask();
                         break;
@@ -56,20 +53,23 @@ internal sealed partial class DemoRunner
                 }
             });
 
-        var counts = run["counts"];
-        AnsiConsole.MarkupLine(
-            $"Sync {Markup.Escape((string?)run["kind"] ?? "")} {Markup.Escape((string?)run["status"] ?? "")}: " +
-            $"{(int?)counts?["added"] ?? 0} added, {(int?)counts?["updated"] ?? 0} updated, {(int?)counts?["deleted"] ?? 0} deleted.");
+        if (run is not null)
+        {
+            AnsiConsole.MarkupLine(
+                $"Sync {Markup.Escape(Wire(run.Kind))} {Markup.Escape(Wire(run.Status))}: " +
+                $"{run.Counts.Added} added, {run.Counts.Updated} updated, {run.Counts.Deleted} deleted.");
+        }
     }
+
+    /// <summary>An enum value as the API spells it (<c>succeeded</c>, <c>full</c>).</summary>
+    private static string Wire<T>(T value)
+        where T : struct, Enum =>
+        System.Text.Json.JsonSerializer.Serialize(value, MillwrightJson.Options).Trim('"');
 
     private static async Task<List<string>> OfferedEntitiesAsync(MillwrightClient client, CancellationToken ct)
     {
-        var all = EntityInfo.All.Select(e => e.Path).ToList();
-        var systems = await client.SendAsync<JsonObject>(HttpMethod.Get, "v1/systems", cancellationToken: ct);
-        var maintainx = systems["data"]?.AsArray().FirstOrDefault(s => (string?)s?["id"] == "maintainx");
-        return maintainx?["capabilities"] is JsonObject capabilities
-            ? all.Where(capabilities.ContainsKey).ToList()
-            : all;
+        var maintainx = await client.GetSystemAsync("maintainx", ct);
+        return EntityInfo.All.Select(e => e.Path).Where(maintainx.Capabilities.ContainsKey).ToList();
     }
 
     private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory)

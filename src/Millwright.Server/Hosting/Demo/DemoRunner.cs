@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client;
+using Millwright.Client.Connections;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
@@ -24,6 +25,9 @@ internal sealed partial class DemoRunner(
     ILogger<DemoRunner> logger) : BackgroundService
 {
     internal const string DemoAccountId = "acct_demo";
+
+    /// <summary>Metadata key that marks the demo's connection, so a rerun finds it again.</summary>
+    private const string DemoMarker = "demo";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,24 +61,22 @@ internal sealed partial class DemoRunner(
         string? runId;
         if (existing is null)
         {
-            var created = await client.SendAsync<JsonObject>(HttpMethod.Post, "v1/connections", new JsonObject
+            var created = await client.CreateConnectionAsync(new CreateConnectionRequest
             {
-                ["system"] = "maintainx",
-                ["settings"] = new JsonObject { ["base_url"] = $"{baseUrl}sandbox/maintainx/v1" },
-                ["credentials"] = new JsonObject { ["api_key"] = MaintainXSandboxSettings.DemoApiKey },
-                ["metadata"] = new JsonObject { ["demo"] = "true" },
+                System = "maintainx",
+                Settings = new Dictionary<string, string> { ["base_url"] = $"{baseUrl}sandbox/maintainx/v1" },
+                Credentials = new Dictionary<string, string> { ["api_key"] = MaintainXSandboxSettings.DemoApiKey },
+                Metadata = new Dictionary<string, string> { [DemoMarker] = "true" },
             }, ct);
-            connectionId = (string)created["connection"]!["id"]!;
-            token = (string)created["token"]!["token"]!;
+            connectionId = created.Connection.Id;
+            token = created.Token.Token;
             runId = await LatestRunIdAsync(client, connectionId, ct);
         }
         else
         {
             connectionId = existing;
             await PointAtThisSandboxAsync(connectionId, $"{baseUrl}sandbox/maintainx/v1", ct);
-            var issued = await client.SendAsync<JsonObject>(HttpMethod.Post, $"v1/connections/{connectionId}/tokens",
-                new JsonObject { ["name"] = "demo" }, ct);
-            token = (string)issued["token"]!;
+            token = (await client.CreateConnectionTokenAsync(connectionId, new CreateConnectionTokenRequest { Name = "demo" }, ct)).Token;
             runId = await StartSyncAsync(client, connectionId, ct);
         }
 
@@ -117,19 +119,20 @@ internal sealed partial class DemoRunner(
 
     private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct)
     {
-        var page = await client.SendAsync<JsonObject>(HttpMethod.Get, "v1/connections?limit=500", cancellationToken: ct);
-        return page["data"]!.AsArray()
-            .Where(c => (string?)c!["system"] == "maintainx" && (string?)c["metadata"]?["demo"] == "true")
-            .Select(c => (string?)c!["id"])
-            .FirstOrDefault();
+        var page = await client.ListConnectionsAsync(new ListConnectionsOptions
+        {
+            Limit = 1,
+            System = "maintainx",
+            Metadata = new Dictionary<string, string> { [DemoMarker] = "true" },
+        }, ct);
+        return page.Data.Count > 0 ? page.Data[0].Id : null;
     }
 
     private static async Task<string?> StartSyncAsync(MillwrightClient client, string connectionId, CancellationToken ct)
     {
         try
         {
-            var run = await client.SendAsync<JsonObject>(HttpMethod.Post, $"v1/connections/{connectionId}/sync", new JsonObject(), ct);
-            return (string?)run["id"];
+            return (await client.StartSyncAsync(connectionId, cancellationToken: ct)).Id;
         }
         catch (MillwrightApiException e) when (e.Code == Client.Errors.ErrorCodes.SyncAlreadyRunning)
         {
@@ -139,8 +142,8 @@ internal sealed partial class DemoRunner(
 
     private static async Task<string?> LatestRunIdAsync(MillwrightClient client, string connectionId, CancellationToken ct)
     {
-        var runs = await client.SendAsync<JsonObject>(HttpMethod.Get, $"v1/connections/{connectionId}/sync-runs?limit=1", cancellationToken: ct);
-        return (string?)runs["data"]!.AsArray().FirstOrDefault()?["id"];
+        var runs = await client.ListSyncRunsAsync(connectionId, limit: 1, cancellationToken: ct);
+        return runs.Data.Count > 0 ? runs.Data[0].Id : null;
     }
 
     private async Task<bool> WaitForStartAsync(CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Millwright.Server.Features.Secrets;
 using Millwright.Server.Hosting;
 
 namespace Millwright.Server.Features.Records.Cursors;
@@ -34,30 +35,6 @@ internal sealed class CursorKey
             return new CursorKey(HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, salt: [], info: Purpose));
         }
 
-        Directory.CreateDirectory(options.DataDirectory);
-        var path = Path.Combine(options.DataDirectory, FileName);
-        if (File.Exists(path))
-        {
-            return new CursorKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
-        }
-
-        var fresh = RandomNumberGenerator.GetBytes(32);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, fileOptions);
-            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(fresh)));
-            return new CursorKey(fresh);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process of the same installation wrote it first: use theirs.
-            return new CursorKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
-        }
+        return new CursorKey(KeyFile.LoadOrCreate(options.DataDirectory, FileName));
     }
 }

@@ -1,0 +1,13 @@
+using Millwright.Server.Persistence;
+
+namespace Millwright.Server.Features.Auth;
+
+internal static class Visibility
+{
+    /// <summary>
+    /// Live connections of the caller's account and environment. Everything else is invisible: a caller
+    /// asking for another account's, another environment's or a deleted connection gets 404 (or 401 for its token).
+    /// </summary>
+    public static IQueryable<ConnectionRow> ConnectionsVisibleTo(this MillwrightDb db, Caller caller) =>
+        db.Connections.Where(c => c.AccountId == caller.AccountId && c.Environment == caller.Environment && c.DeletedAt == null);
+}
