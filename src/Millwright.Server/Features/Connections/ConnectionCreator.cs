@@ -17,6 +17,7 @@ internal sealed partial class ConnectionCreator(
     CredentialProtector protector,
     ConnectionTokenIssuer tokens,
     ISyncScheduler scheduler,
+    ConnectionEvents events,
     TimeProvider time,
     ILogger<ConnectionCreator> logger)
 {
@@ -35,6 +36,7 @@ internal sealed partial class ConnectionCreator(
         }
 
         var now = StoreTime.Now(time);
+        CreatedConnectionToken token;
         var row = new ConnectionRow
         {
             Id = id,
@@ -50,9 +52,15 @@ internal sealed partial class ConnectionCreator(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Connections.Add(row);
-        var token = tokens.Issue(row, "default", Scopes.All, null);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Connections.Add(row);
+            var issued = tokens.Issue(row, "default", Scopes.All, null);
+            await events.RaiseAsync(db, new ConnectionChange(ConnectionChangeKind.Created, row, now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            token = issued;
+        }
 
         // Stored: from here on a client that hangs up must not leave a connection without a schedule.
         try

@@ -12,7 +12,7 @@ namespace Millwright.Server.Features.Connections;
 /// deletion; then syncs are stopped; then its data is removed. The row itself stays (with its
 /// credentials wiped) as a tombstone, so ids are never reused and logs still resolve.
 /// </summary>
-internal sealed partial class ConnectionDeleter(MillwrightDb db, ISyncScheduler scheduler, TimeProvider time, ILogger<ConnectionDeleter> logger)
+internal sealed partial class ConnectionDeleter(MillwrightDb db, ISyncScheduler scheduler, ConnectionEvents events, TimeProvider time, ILogger<ConnectionDeleter> logger)
 {
     public async Task DeleteAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
@@ -30,6 +30,8 @@ internal sealed partial class ConnectionDeleter(MillwrightDb db, ISyncScheduler 
             await db.SaveChangesAsync(ct);
             await db.ConnectionTokens.Where(t => t.ConnectionId == id && t.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+            await events.RaiseAsync(db, new ConnectionChange(ConnectionChangeKind.Deleted, row, now), ct);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 

@@ -12,6 +12,7 @@ public static class ConnectionsExtensions
         services.AddScoped<ConnectionTokenIssuer>();
         services.AddScoped<ConnectionUpdater>();
         services.AddScoped<ConnectionDeleter>();
+        services.AddScoped<ConnectionEvents>();
         return services;
     }
 

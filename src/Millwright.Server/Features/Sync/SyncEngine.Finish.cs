@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
@@ -69,6 +70,8 @@ internal sealed partial class SyncEngine
                 }
 
                 statusAfter = connection.Status;
+                var events = scope.ServiceProvider.GetRequiredService<ConnectionEvents>();
+                await events.StatusChangedAsync(db, connection, statusBefore, now, abort?.Code ?? errorCode, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Persistence;
 
@@ -21,6 +22,7 @@ internal sealed partial class SyncEngine(
     PageReader reader,
     SyncWorker worker,
     IEnumerable<ISyncObserver> observers,
+    ConnectionEvents connectionEvents,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SyncEngine> logger)
@@ -93,8 +95,10 @@ internal sealed partial class SyncEngine(
         // The first sync shows as "syncing" until it succeeds (also when an earlier first attempt failed).
         if (connection is { LastSyncedAt: null } && connection.Status is not (ConnectionStatus.Disabled or ConnectionStatus.ReauthRequired or ConnectionStatus.Syncing))
         {
+            var before = connection.Status;
             connection.Status = ConnectionStatus.Syncing;
             connection.UpdatedAt = now;
+            await connectionEvents.StatusChangedAsync(db, connection, before, now, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
