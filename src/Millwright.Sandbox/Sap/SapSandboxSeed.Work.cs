@@ -93,7 +93,7 @@ internal sealed partial class SapSandboxSeed
     private List<IReadOnlyDictionary<string, object?>> SeedOrders()
     {
         var orders = new List<IReadOnlyDictionary<string, object?>>();
-        var statusWeights = OrderStatuses.Select(s => (float)s.Weight).ToArray();
+        var statusWeights = OrderStatuses.Select(s => s.Weight / 100f).ToArray();
         for (var i = 0; i < settings.MaintenanceOrderCount; i++)
         {
             var onEquipment = random.Bool(0.85f);
