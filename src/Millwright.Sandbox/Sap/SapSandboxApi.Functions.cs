@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using JsonResult = Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<System.Text.Json.Nodes.JsonObject>;
 using Microsoft.AspNetCore.Http;
+using JsonResult = Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<System.Text.Json.Nodes.JsonObject>;
 
 namespace Millwright.Sandbox.Sap;
 

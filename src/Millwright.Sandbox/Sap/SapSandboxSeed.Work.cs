@@ -12,7 +12,10 @@ internal sealed partial class SapSandboxSeed
         ("VALVE", "Regelventil", ["Samson", "Festo"], "3241-7"),
     ];
 
-    /// <summary>Lifecycle statuses as <c>SystemStatusText</c> shows them: the lifecycle status first, then the others.</summary>
+    /// <summary>
+    /// Lifecycle statuses as <c>SystemStatusText</c> shows them: the lifecycle status first, then the others.
+    /// Weights are percentages; Bogus wants fractions summing to 1, hence the division where they are used.
+    /// </summary>
     private static readonly (string Text, string Phase, int Weight)[] OrderStatuses =
     [
         ("CRTD MANC NMAT NTUP", "01", 15), ("REL  MANC NMAT PRC", "04", 25), ("REL  PCNF NMAT PRC SETC", "04", 10),
