@@ -49,7 +49,7 @@ public sealed class ConnectionRow
     public string? LastError { get; set; }
     /// <summary>Inbound requests per minute allowed on this connection; null means the installation's default.</summary>
     public int? RateLimitPerMinute { get; set; }
-    /// <summary>Error code of the last failed sync or credential check; null once a sync succeeds.</summary>
+    /// <summary>Error code of the most recent failed sync (kept after recovery; see <see cref="ConsecutiveFailures"/>).</summary>
     public string? LastErrorCode { get; set; }
     public DateTimeOffset? LastErrorAt { get; set; }
     /// <summary>Failed sync runs in a row; 0 after a successful one.</summary>
