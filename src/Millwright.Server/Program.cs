@@ -1,5 +1,6 @@
 using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
+using Millwright.Sandbox.Sap;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
@@ -58,6 +59,7 @@ app.MapRateLimitEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");
+    app.MapSapSandbox("/sandbox/sap");
 }
 
 await app.RunAsync();

@@ -49,6 +49,7 @@ internal sealed partial class Parser
             "count" => Transforms.Count(at, input),
             "exists" => Transforms.Exists(at, input),
             "not" => Transforms.Not(at, input),
+            "words" => Transforms.Words(at, input),
             _ => throw new ExpressionException(at, $"Unknown transform '{name.Text}'; known transforms: {string.Join(", ", Transforms.Names)}"),
         };
     }

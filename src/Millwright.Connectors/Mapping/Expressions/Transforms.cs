@@ -64,7 +64,7 @@ internal static class Transforms
     public static readonly IReadOnlyList<string> Names =
     [
         "map", "date", "number", "bool", "string", "trim", "lower", "upper", "concat", "coalesce", "default", "ref",
-        "first", "last", "join", "sum", "count", "exists", "not", "mul", "div",
+        "first", "last", "join", "sum", "count", "exists", "not", "mul", "div", "words",
     ];
 
     public static Node Number(int position, Node input) =>
@@ -110,6 +110,19 @@ internal static class Transforms
     public static Node Count(int position, Node input) =>
         new WholeValueNode(position, input, ValueTypes.Number, v =>
             Values.TryAsList(v, out var items) ? (decimal)items.Count(i => i is not null) : v is null ? 0m : 1m);
+
+    /// <summary>Text split at white space into a list of words (a list: the words of every element), e.g. SAP's <c>"REL  MANC NMAT"</c>.</summary>
+    public static Node Words(int position, Node input) =>
+        new WholeValueNode(position, input, ValueTypes.List | ValueTypes.Null, v =>
+        {
+            if (v is null)
+            {
+                return null;
+            }
+
+            var texts = Values.TryAsList(v, out var items) ? items.Select(Values.ToText) : [Values.ToText(v)];
+            return texts.SelectMany(t => t?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? []).Cast<object?>().ToList();
+        });
 
     public static Node Exists(int position, Node input) =>
         new WholeValueNode(position, input, ValueTypes.Boolean, v => !Values.IsBlank(v));

@@ -72,13 +72,15 @@ internal sealed partial class DemoRunner
         return EntityInfo.All.Select(e => e.Path).Where(maintainx.Capabilities.ContainsKey).ToList();
     }
 
-    private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory)
+    private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory, SapDemo sap)
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[bold]Base URL[/]", Markup.Escape(baseUrl));
         grid.AddRow("[bold]Test secret key[/]", Markup.Escape(secretKey));
         grid.AddRow("[bold]Connection[/]", Markup.Escape(connectionId));
         grid.AddRow("[bold]Connection token[/]", Markup.Escape(token));
+        grid.AddRow("[bold]SAP connection[/]", Markup.Escape(sap.ConnectionId));
+        grid.AddRow("[bold]SAP token[/]", Markup.Escape(sap.Token));
         grid.AddRow("[bold]API reference[/]", Markup.Escape($"{baseUrl}docs"));
         AnsiConsole.Write(new Panel(grid).Header("Millwright demo is ready").Border(BoxBorder.Rounded));
         AnsiConsole.WriteLine("Try:");

@@ -80,12 +80,14 @@ internal sealed partial class DemoRunner(
             runId = await StartSyncAsync(client, connectionId, ct);
         }
 
+        var sap = await ConnectSapAsync(client, baseUrl, ct);
         if (runId is not null)
         {
             await ShowProgressAsync(client, connectionId, runId, ct);
         }
 
-        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory);
+        await ShowSapSyncAsync(client, sap, ct);
+        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory, sap);
     }
 
     private async Task<string> ProvisionAccountAsync(CancellationToken ct)

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Millwright.Client.Errors;
+using Millwright.Connectors.Core;
+using Millwright.Connectors.Http;
+
+namespace Millwright.Connectors.Vendors.Sap;
+
+/// <summary>
+/// Typed client of SAP's OData V2 services (one per call, from IHttpClientFactory, with the shared
+/// upstream pipeline): Basic auth, <c>sap-client</c>, <c>$format=json</c>; turns every answer into the
+/// <c>d</c> object or a classified failure carrying SAP's own error message. Never throws for the vendor.
+/// </summary>
+internal sealed class SapApi(HttpClient http, TimeProvider time, IOptions<UpstreamHttpOptions> options)
+{
+    public const string ClientName = "sap-s4hana";
+
+    /// <summary>The root of <paramref name="service"/> on the connection's system, ending in <c>/</c>.</summary>
+    public static Uri ServiceRoot(Uri baseUrl, string service) => new(baseUrl, $"sap/opu/odata/sap/{service}/");
+
+    /// <summary>The URL of a first read of <paramref name="entitySet"/> with the given system query options.</summary>
+    public static Uri Url(Uri baseUrl, string? client, string service, string entitySet, IEnumerable<KeyValuePair<string, string>> query)
+    {
+        var builder = new StringBuilder(entitySet).Append("?$format=json");
+        if (client is not null)
+        {
+            builder.Append("&sap-client=").Append(client);
+        }
+
+        foreach (var (name, value) in query)
+        {
+            builder.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return new Uri(ServiceRoot(baseUrl, service), builder.ToString());
+    }
+
+    /// <summary>GET <paramref name="url"/> and return its <c>d</c> object.</summary>
+    public async Task<ConnectorResult<JsonObject>> GetAsync(ConnectionContext connection, Uri url, CancellationToken cancellationToken)
+    {
+        var settings = SapSettings.Read(connection);
+        if (!settings.IsSuccess)
+        {
+            return settings.Failure!;
+        }
+
+        var (_, _, user, password) = settings.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url).ForConnection(connection, SapSettings.RequestsPerMinute);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var body = await UpstreamContent.ReadLimitedAsync(response.Content, options.Value.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            if (body is null)
+            {
+                return UpstreamFailures.InvalidResponse(SapSettings.SystemName, "a response larger than Millwright accepts", (int)response.StatusCode);
+            }
+
+            return response.IsSuccessStatusCode ? ParseData(body, (int)response.StatusCode) : Classify(connection, response, body);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not InvalidOperationException)
+        {
+            return UpstreamFailures.FromException(SapSettings.SystemName, e);
+        }
+    }
+
+    private static ConnectorResult<JsonObject> ParseData(byte[] body, int status)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject { } json && json["d"] is JsonObject d
+                ? ConnectorResult<JsonObject>.Ok(d)
+                : UpstreamFailures.InvalidResponse(SapSettings.SystemName, "JSON without the OData V2 'd' envelope, so the system URL probably does not point at SAP Gateway", status);
+        }
+        catch (JsonException)
+        {
+            return UpstreamFailures.InvalidResponse(SapSettings.SystemName, "a body that is not JSON (an HTML logon page or Atom XML), so the system URL probably does not point at SAP Gateway", status);
+        }
+    }
+
+    private ConnectorFailure Classify(ConnectionContext connection, HttpResponseMessage response, byte[] body)
+    {
+        var message = ErrorMessage(body) is { } text ? Redaction.Scrub(text, connection.Credentials.Values) : null;
+        var status = (int)response.StatusCode;
+        if (status == 401)
+        {
+            return new(FailureCategory.AuthFailed, ErrorCodes.ConnectionCredentialsInvalid,
+                "SAP rejected the user or password (401). Check the user, its password, that it is not locked, and the SAP client.", null, status);
+        }
+
+        if (status == 404 && message?.Contains("No service found", StringComparison.Ordinal) == true)
+        {
+            return new(FailureCategory.Config, ErrorCodes.UpstreamRejected,
+                $"The OData service is not active on this system ({message}). Ask your SAP Basis team to activate it in /IWFND/MAINT_SERVICE.", null, status);
+        }
+
+        return UpstreamFailures.FromStatus(SapSettings.SystemName, response.StatusCode, RateLimitHeaders.RetryAfter(response, time.GetUtcNow()), message);
+    }
+
+    /// <summary>The message of SAP's OData error body <c>{"error":{"code","message":{"lang","value"}}}</c>, with its code.</summary>
+    internal static string? ErrorMessage(byte[] body)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is JsonObject { } json && json["error"] is JsonObject error
+                && error["message"]?["value"] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                return error["code"] is JsonValue code && code.TryGetValue<string>(out var c) ? $"{text} [{c}]" : text;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    public static bool IsNotFound(ConnectorFailure failure) => failure.UpstreamStatus == (int)HttpStatusCode.NotFound;
+}

@@ -1,0 +1,132 @@
+using System.Collections.Frozen;
+using System.Xml.Linq;
+
+namespace Millwright.Sandbox.Sap;
+
+/// <summary>One property of an entity type (or a function-import parameter), as the EDMX declares it.</summary>
+internal sealed record EdmProperty(string Name, string Type, bool Nullable, int? MaxLength, int? Scale);
+
+/// <summary>A navigation property and the entity set it leads to.</summary>
+internal sealed record EdmNavigation(string Name, string TargetSet, bool Many);
+
+/// <summary>An entity type: its keys, properties and navigation properties in declaration order.</summary>
+internal sealed record EdmEntityType(
+    string QualifiedName,
+    IReadOnlyList<string> Keys,
+    IReadOnlyList<EdmProperty> Properties,
+    FrozenDictionary<string, EdmProperty> ByName,
+    IReadOnlyList<EdmNavigation> Navigations)
+{
+    /// <summary>SAP derives the etag of these services from <c>LastChangeDateTime</c> where the type has one.</summary>
+    public bool HasEtag => ByName.TryGetValue("LastChangeDateTime", out var p) && p.Type == "Edm.DateTimeOffset";
+}
+
+/// <summary>An entity set and what the metadata allows on it (<c>sap:updatable</c> and friends).</summary>
+internal sealed record EdmEntitySet(string Name, EdmEntityType Type, bool Updatable);
+
+/// <summary>A function import: HTTP method, parameters, and the entity set it returns (null for a complex result).</summary>
+internal sealed record EdmFunctionImport(string Name, string HttpMethod, IReadOnlyList<EdmProperty> Parameters, string? EntitySet, string ReturnType);
+
+/// <summary>
+/// One OData V2 service read from SAP's published <c>$metadata</c> (embedded from
+/// <c>vendor-specs/sap-s4hana/</c>). The sandbox takes every entity set, key, property and Edm type from
+/// here, and serves the document itself byte for byte as <c>$metadata</c>.
+/// </summary>
+internal sealed class SapService
+{
+    private static readonly XNamespace Edm = "http://schemas.microsoft.com/ado/2008/09/edm";
+    private static readonly XNamespace Sap = "http://www.sap.com/Protocols/SAPData";
+    private static readonly XNamespace Meta = "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata";
+
+    /// <summary>The five services of SAP S/4HANA Plant Maintenance the sandbox serves.</summary>
+    public static readonly IReadOnlyList<string> Names =
+        ["API_MAINTENANCEORDER", "API_EQUIPMENT", "API_FUNCTIONALLOCATION", "API_MAINTNOTIFICATION", "API_PURCHASEORDER_PROCESS_SRV"];
+
+    private SapService(string name, byte[] metadata)
+    {
+        Name = name;
+        Metadata = metadata;
+        using var stream = new MemoryStream(metadata);
+        var schema = XDocument.Load(stream).Descendants(Edm + "Schema").First();
+        Namespace = (string)schema.Attribute("Namespace")!;
+        var associations = schema.Elements(Edm + "Association").ToDictionary(
+            a => $"{Namespace}.{(string)a.Attribute("Name")!}",
+            a => a.Elements(Edm + "End").ToDictionary(e => (string)e.Attribute("Role")!, e => ((string)e.Attribute("Type")!, (string)e.Attribute("Multiplicity")!)));
+        var container = schema.Element(Edm + "EntityContainer")!;
+        var setOfType = container.Elements(Edm + "EntitySet")
+            .GroupBy(s => (string)s.Attribute("EntityType")!)
+            .ToDictionary(g => g.Key, g => (string)g.First().Attribute("Name")!);
+        var types = schema.Elements(Edm + "EntityType").ToDictionary(
+            t => $"{Namespace}.{(string)t.Attribute("Name")!}",
+            t => ReadType($"{Namespace}.{(string)t.Attribute("Name")!}", t, associations, setOfType));
+        Sets = container.Elements(Edm + "EntitySet").ToFrozenDictionary(
+            s => (string)s.Attribute("Name")!,
+            s => new EdmEntitySet((string)s.Attribute("Name")!, types[(string)s.Attribute("EntityType")!], (string?)s.Attribute(Sap + "updatable") != "false"),
+            StringComparer.Ordinal);
+        Functions = container.Elements(Edm + "FunctionImport").ToFrozenDictionary(
+            f => (string)f.Attribute("Name")!,
+            f => new EdmFunctionImport(
+                (string)f.Attribute("Name")!,
+                (string?)f.Attribute(Meta + "HttpMethod") ?? "GET",
+                [.. f.Elements(Edm + "Parameter").Select(ReadProperty)],
+                (string?)f.Attribute("EntitySet"),
+                (string)f.Attribute("ReturnType")!),
+            StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+
+    public string Namespace { get; }
+
+    /// <summary>The EDMX document exactly as SAP publishes it.</summary>
+    public byte[] Metadata { get; }
+
+    public FrozenDictionary<string, EdmEntitySet> Sets { get; }
+
+    public FrozenDictionary<string, EdmFunctionImport> Functions { get; }
+
+    /// <summary>Every service, loaded once from the embedded resources.</summary>
+    public static IReadOnlyDictionary<string, SapService> All => Loaded.Value;
+
+    private static readonly Lazy<FrozenDictionary<string, SapService>> Loaded = new(() =>
+        Names.ToFrozenDictionary(n => n, n => new SapService(n, Resource(n)), StringComparer.Ordinal));
+
+    private static byte[] Resource(string name)
+    {
+        using var stream = typeof(SapService).Assembly.GetManifestResourceStream($"Millwright.Sandbox.Sap.Edmx.{name}.edmx")
+            ?? throw new InvalidOperationException($"The embedded metadata of {name} is missing.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static EdmEntityType ReadType(string qualifiedName, XElement type,
+        Dictionary<string, Dictionary<string, (string Type, string Multiplicity)>> associations, Dictionary<string, string> setOfType)
+    {
+        var properties = type.Elements(Edm + "Property").Select(ReadProperty).ToList();
+        var navigations = new List<EdmNavigation>();
+        foreach (var navigation in type.Elements(Edm + "NavigationProperty"))
+        {
+            if (associations.TryGetValue((string)navigation.Attribute("Relationship")!, out var ends)
+                && ends.TryGetValue((string)navigation.Attribute("ToRole")!, out var end)
+                && setOfType.TryGetValue(end.Type, out var target))
+            {
+                navigations.Add(new EdmNavigation((string)navigation.Attribute("Name")!, target, end.Multiplicity == "*"));
+            }
+        }
+
+        return new EdmEntityType(
+            qualifiedName,
+            [.. type.Element(Edm + "Key")!.Elements(Edm + "PropertyRef").Select(k => (string)k.Attribute("Name")!)],
+            properties,
+            properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal),
+            navigations);
+    }
+
+    private static EdmProperty ReadProperty(XElement property) => new(
+        (string)property.Attribute("Name")!,
+        (string)property.Attribute("Type")!,
+        (string?)property.Attribute("Nullable") != "false",
+        int.TryParse((string?)property.Attribute("MaxLength"), out var length) ? length : null,
+        int.TryParse((string?)property.Attribute("Scale"), out var scale) ? scale : null);
+}

@@ -1,0 +1,126 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Millwright.Client;
+using Millwright.Client.Connections;
+using Millwright.Client.Models;
+using Millwright.Client.Sync;
+using Millwright.Sandbox.Sap;
+using Millwright.Tests.Server.Connections;
+using Millwright.Tests.Server.Sync;
+using Millwright.Tests.Support;
+
+namespace Millwright.Tests.Connectors.Vendors.Sap;
+
+/// <summary>
+/// An SAP connection end to end through the server's public API: connect to the SAP sandbox mounted in
+/// the server, let the first sync run, read the unified records with the connection token, change an order
+/// in SAP and see an incremental sync bring the change.
+/// </summary>
+public sealed class SapServerSyncTests(SapServerSyncTests.Server server) : IClassFixture<SapServerSyncTests.Server>
+{
+    private const string Section = SapSandboxExtensions.ConfigurationSection;
+
+    private readonly MillwrightHost host = server.Host;
+
+    /// <summary>One server per class with its mounted SAP sandbox seeded small and paging every 20 entities.</summary>
+    public sealed class Server : IDisposable
+    {
+        public MillwrightHost Host { get; } = new(SyncTestData.FastSettings(new Dictionary<string, string?>
+        {
+            [$"{Section}:MaxPageSize"] = "20",
+            [$"{Section}:MaintenanceOrderCount"] = "60",
+            [$"{Section}:EquipmentCount"] = "25",
+            [$"{Section}:NotificationCount"] = "30",
+            [$"{Section}:PurchaseOrderCount"] = "15",
+        }));
+
+        public void Dispose() => Host.Dispose();
+    }
+
+    private Uri SandboxUrl => new(host.BaseAddress, "sandbox/sap");
+
+    private CreateConnectionRequest Sap(string password = SapSandboxSettings.DemoPassword) => new()
+    {
+        System = "sap-s4hana",
+        Settings = new Dictionary<string, string> { ["base_url"] = SandboxUrl.ToString(), ["sap_client"] = "100" },
+        Credentials = new Dictionary<string, string> { ["username"] = SapSandboxSettings.DemoUser, ["password"] = password },
+    };
+
+    [Fact]
+    public async Task Connect_SapSandbox_FirstSyncStoresEveryOfferedEntityAndIncrementalSyncBringsAStatusChange()
+    {
+        var account = await host.CreateAccountAsync();
+        var client = new MillwrightClient(host.Http(), account.TestSecretKey);
+
+        var created = await client.CreateConnectionAsync(Sap());
+        var tokenClient = new MillwrightClient(host.Http(), created.Token.Token);
+        var connection = await SandboxServer.WaitForFirstSyncAsync(tokenClient);
+
+        Assert.Equal(ConnectionStatuses.Active, connection.Status);
+        var orders = await AllAsync<WorkOrder>(tokenClient);
+        Assert.Equal(60, orders.Count);
+        Assert.Equal(2, (await AllAsync<Site>(tokenClient)).Count);
+        Assert.Equal(25, (await AllAsync<Asset>(tokenClient)).Count);
+        Assert.Equal(30, (await AllAsync<MaintenanceRequest>(tokenClient)).Count);
+        Assert.NotEmpty(await AllAsync<Vendor>(tokenClient));
+        Assert.All(await AllAsync<PurchaseOrder>(tokenClient), po => Assert.NotEmpty(po.LineItems));
+        Assert.All(orders, o => Assert.NotNull(o.SiteId));
+        Assert.Contains(orders, o => o.Status == WorkOrderStatus.Open);
+
+        var released = await ReleaseAnOrderAsync();
+        var run = await client.StartSyncAsync(created.Connection.Id, SyncKind.Incremental);
+        var finished = await SyncTestData.WaitAsync(client, created.Connection.Id, run.Id);
+        var after = (await AllAsync<WorkOrder>(tokenClient)).Single(o => o.RemoteId == released);
+
+        Assert.Equal(SyncRunStatus.Succeeded, finished.Status);
+        Assert.Equal(SyncKind.Incremental, finished.Kind);
+        Assert.Equal(1, finished.Counts.Updated);
+        Assert.Equal(WorkOrderStatus.InProgress, after.Status);
+        Assert.StartsWith("REL", after.RemoteStatus, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_WrongPassword_IsRefusedWithACredentialsCode()
+    {
+        var account = await host.CreateAccountAsync();
+        var client = new MillwrightClient(host.Http(), account.TestSecretKey);
+
+        var error = await Assert.ThrowsAsync<MillwrightApiException>(() => client.CreateConnectionAsync(Sap("wrong-password")));
+
+        Assert.Equal(Millwright.Client.Errors.ErrorCodes.ConnectionCredentialsInvalid, error.Code);
+    }
+
+    private static async Task<List<T>> AllAsync<T>(MillwrightClient client)
+        where T : UnifiedRecord
+    {
+        var all = new List<T>();
+        await foreach (var record in client.ListAllAsync<T>(new ListQuery { Limit = 500 }))
+        {
+            all.Add(record);
+        }
+
+        return all;
+    }
+
+    /// <summary>Releases a created order in the sandbox as another SAP client would: CSRF handshake, etag, function import.</summary>
+    private async Task<string> ReleaseAnOrderAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new() })
+        {
+            BaseAddress = new Uri(host.BaseAddress, "sandbox/sap/sap/opu/odata/sap/API_MAINTENANCEORDER/"),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{SapSandboxSettings.DemoUser}:{SapSandboxSettings.DemoPassword}")));
+        using var fetch = new HttpRequestMessage(HttpMethod.Get, "MaintenanceOrder?$format=json&$top=1&$filter=startswith(SystemStatusText, 'CRTD')");
+        fetch.Headers.Add("x-csrf-token", "Fetch");
+        using var fetched = await http.SendAsync(fetch);
+        var order = JsonNode.Parse(await fetched.Content.ReadAsStringAsync())!["d"]!["results"]![0]!;
+        using var release = new HttpRequestMessage(HttpMethod.Post, $"ReleaseMaintenanceOrder?MaintenanceOrder='{order["MaintenanceOrder"]}'");
+        release.Headers.Add("x-csrf-token", fetched.Headers.GetValues("x-csrf-token").Single());
+        release.Headers.TryAddWithoutValidation("If-Match", (string)order["__metadata"]!["etag"]!);
+        using var released = await http.SendAsync(release);
+        Assert.True(released.IsSuccessStatusCode, await released.Content.ReadAsStringAsync());
+        return (string)order["MaintenanceOrder"]!;
+    }
+}
