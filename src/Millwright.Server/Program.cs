@@ -3,6 +3,7 @@ using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
@@ -38,6 +39,7 @@ builder.Services.AddConnectionsApi();
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
+builder.Services.AddMappings();
 
 if (launch.Demo)
 {
@@ -54,6 +56,7 @@ app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
+app.MapMappingsEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

@@ -18,6 +18,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<RecordRow> Records => Set<RecordRow>();
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
+    public DbSet<Features.Mappings.FieldMappingVersionRow> FieldMappingVersions => Set<Features.Mappings.FieldMappingVersionRow>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -83,6 +84,13 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("sync_checkpoints");
             e.HasKey(x => new { x.ConnectionId, x.Entity });
+        });
+
+        // Mappings
+        b.Entity<Features.Mappings.FieldMappingVersionRow>(e =>
+        {
+            e.ToTable("field_mapping_versions");
+            e.HasKey(x => new { x.ConnectionId, x.Version });
         });
 
         foreach (var entity in b.Model.GetEntityTypes())

@@ -11,6 +11,8 @@ internal sealed class ElementwiseNode(int position, Node input, ValueTypes scala
     public override ValueTypes Types =>
         scalar | ValueTypes.Null | (input.Types.HasFlag(ValueTypes.List) ? ValueTypes.List : 0);
 
+    public override IEnumerable<Node> Children => [input];
+
     public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
         Values.Elementwise(input.Evaluate(context, current), v => apply(v, context));
 }
@@ -19,6 +21,8 @@ internal sealed class ElementwiseNode(int position, Node input, ValueTypes scala
 internal sealed class WholeValueNode(int position, Node input, ValueTypes types, Func<object?, object?> apply) : Node(position)
 {
     public override ValueTypes Types => types;
+
+    public override IEnumerable<Node> Children => [input];
 
     public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
         apply(input.Evaluate(context, current));
@@ -43,6 +47,8 @@ internal sealed class MapNode(
     }
 
     public override IReadOnlyList<(string Value, int Position)>? Constants => constants;
+
+    public override IEnumerable<Node> Children => [input];
 
     public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
         Values.Elementwise(input.Evaluate(context, current), Lookup);
