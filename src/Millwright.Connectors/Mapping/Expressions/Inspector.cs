@@ -85,5 +85,5 @@ internal static class Inspector
     }
 
     private static bool IsDate(ValueTypes types) =>
-        types.HasFlag(ValueTypes.Date) && (types & ~(ValueTypes.Date | ValueTypes.Null)) == 0;
+        types.HasFlag(ValueTypes.Date) && !types.HasFlag(ValueTypes.String);
 }
