@@ -20,7 +20,7 @@ public class MappingBenchmarks
     private const string ConnectionId = "conn_bench";
 
     /// <summary>12 lines a customer might add to the 18 default work-order lines: a 30-field mapping.</summary>
-    private static readonly (string Target, string Expression)[] CustomLines =
+    internal static readonly (string Target, string Expression)[] CustomLines =
     [
         ("custom_fields.line", "extraFields.Line | upper"),
         ("custom_fields.downtime_hours", "extraFields[\"Downtime Hours\"] | number"),

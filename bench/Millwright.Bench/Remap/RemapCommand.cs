@@ -24,6 +24,7 @@ internal static class RemapCommand
             return 2;
         }
 
+        EngineCpu.Report();
         var data = Path.Combine(Path.GetTempPath(), "millwright-remap-" + Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(data);
         if (database is { Length: > 0 })

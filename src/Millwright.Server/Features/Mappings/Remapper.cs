@@ -21,7 +21,8 @@ internal sealed partial class Remapper(MillwrightDb db)
 {
     public const int BatchSize = 2_000;
 
-    private sealed record Stored(string Id, string RemoteId, string Raw, string Data);
+    /// <param name="Key">Where to write: the SQLite rowid (no index search), or the record id on PostgreSQL.</param>
+    private sealed record Stored(object Key, string RemoteId, string Raw, string Data);
 
     /// <summary>Returns how many records changed.</summary>
     public async Task<int> RemapAsync(string connectionId, EntityInfo entity, EntityMapping mapping, DateTimeOffset now, CancellationToken cancellationToken)
@@ -33,19 +34,19 @@ internal sealed partial class Remapper(MillwrightDb db)
         string? after = null;
         while (true)
         {
-            var batch = await ReadBatchAsync(transaction, connectionId, entity.Path, after, cancellationToken);
+            var batch = await ReadBatchAsync(transaction, db.StoresTimesAsNumbers, connectionId, entity.Path, after, cancellationToken);
             if (batch.Count == 0)
             {
                 return changed;
             }
 
             var mapped = Map(batch, mapping, connectionId);
-            var updates = new List<(string Id, string Data)>();
+            var updates = new List<(object Key, string Data)>();
             for (var i = 0; i < batch.Count; i++)
             {
                 if (mapped[i] is { } data && data != batch[i].Data)
                 {
-                    updates.Add((batch[i].Id, data));
+                    updates.Add((batch[i].Key, data));
                 }
             }
 
@@ -98,12 +99,13 @@ internal sealed partial class Remapper(MillwrightDb db)
         return result;
     }
 
-    private static async Task<List<Stored>> ReadBatchAsync(DbTransaction transaction, string connectionId, string entity, string? after, CancellationToken cancellationToken)
+    private static async Task<List<Stored>> ReadBatchAsync(
+        DbTransaction transaction, bool sqlite, string connectionId, string entity, string? after, CancellationToken cancellationToken)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            "SELECT id, remote_id, raw, data FROM records WHERE connection_id = @c AND entity = @e"
+            $"SELECT {(sqlite ? "rowid" : "id")}, remote_id, raw, data FROM records WHERE connection_id = @c AND entity = @e"
             + (after is null ? "" : " AND remote_id > @after")
             + $" ORDER BY remote_id LIMIT {BatchSize}";
         Add(command, "@c", connectionId);
@@ -117,13 +119,13 @@ internal sealed partial class Remapper(MillwrightDb db)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new Stored(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            rows.Add(new Stored(reader.GetValue(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
 
         return rows;
     }
 
-    private async Task WriteAsync(DbTransaction transaction, List<(string Id, string Data)> updates, object updatedAt, CancellationToken cancellationToken)
+    private async Task WriteAsync(DbTransaction transaction, List<(object Key, string Data)> updates, object updatedAt, CancellationToken cancellationToken)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
@@ -133,23 +135,26 @@ internal sealed partial class Remapper(MillwrightDb db)
             command.CommandText =
                 "UPDATE records AS r SET data = v.data, updated_at = @u FROM unnest(@ids, @datas) AS v(id, data) WHERE r.id = v.id";
             Add(command, "@u", updatedAt);
-            Add(command, "@ids", updates.Select(u => u.Id).ToArray());
+            Add(command, "@ids", updates.Select(u => (string)u.Key).ToArray());
             Add(command, "@datas", updates.Select(u => u.Data).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
 
-        // SQLite: in-process, so one prepared statement executed per record is the fast path.
-        command.CommandText = "UPDATE records SET data = @d, updated_at = @u WHERE id = @i";
+        // SQLite: in-process, so one prepared statement per record is the fast path; by rowid, read with the
+        // batch, it skips the search of the (random, hash-derived) id index. Synchronous: the provider has no
+        // real async I/O and the Task per row would cost more than the statement.
+        command.CommandText = "UPDATE records SET data = @d, updated_at = @u WHERE rowid = @r";
         var data = Add(command, "@d", "");
         Add(command, "@u", updatedAt);
-        var id = Add(command, "@i", "");
-        await command.PrepareAsync(cancellationToken);
-        foreach (var (recordId, json) in updates)
+        var row = Add(command, "@r", 0L);
+        command.Prepare();
+        foreach (var (key, json) in updates)
         {
-            id.Value = recordId;
+            cancellationToken.ThrowIfCancellationRequested();
+            row.Value = key;
             data.Value = json;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.ExecuteNonQuery();
         }
     }
 
