@@ -75,7 +75,15 @@ internal static class BenchProgram
             result.GetValue(assets),
             TimeSpan.FromSeconds(result.GetValue(maxSeconds))));
 
-        var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer };
+        var remapRecords = new Option<int>("--work-orders") { Description = "Work orders to seed and re-map.", DefaultValueFactory = _ => 100_000 };
+        var remap = new Command("remap", "Seed work orders and time re-mapping them all on field-mapping changes (in-process).")
+        {
+            remapRecords, database,
+        };
+        remap.SetAction((result, cancellationToken) =>
+            Remap.RemapCommand.RunAsync(Math.Clamp(result.GetValue(remapRecords), 1, 2_000_000), result.GetValue(database), cancellationToken));
+
+        var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer, remap };
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -4,6 +4,7 @@ using Millwright.Sandbox.Sap;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
@@ -39,6 +40,7 @@ builder.Services.AddConnectionsApi();
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
+builder.Services.AddMappings();
 
 if (launch.Demo)
 {
@@ -56,6 +58,7 @@ app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
 app.MapRateLimitEndpoints();
+app.MapMappingsEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

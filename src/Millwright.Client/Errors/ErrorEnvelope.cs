@@ -27,7 +27,12 @@ public sealed record ApiError
 /// <summary>One problem with one part of the request.</summary>
 /// <param name="Field">Where: a query parameter, JSON pointer or header name.</param>
 /// <param name="Message">What is wrong.</param>
-public sealed record ErrorDetail(string Field, string Message);
+public sealed record ErrorDetail(string Field, string Message)
+{
+    /// <summary>0-based offset of the offending part within the value of <see cref="Field"/> (a field-mapping expression), when known.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Position { get; init; }
+}
 
 /// <summary>Values of <see cref="ApiError.Source"/>.</summary>
 public static class ErrorSource

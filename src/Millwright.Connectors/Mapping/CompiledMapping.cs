@@ -67,9 +67,11 @@ internal sealed class CompiledMapping
             if (field.Target.StartsWith(CustomPrefix, StringComparison.Ordinal))
             {
                 var name = field.Target[CustomPrefix.Length..];
-                if (name.Length is 0 or > 100 || name.Any(char.IsControl))
+                // The same names the records API can filter and sort on (filter[custom_fields.<name>]).
+                if (name.Length is 0 or > 100 || name.Any(c => char.IsControl(c) || c is '"' or '\\' or '.' or ':' or '[' or ']'))
                 {
-                    errors.Add(new(field.Target, null, "A custom field needs a name of 1 to 100 printable characters after 'custom_fields.'"));
+                    errors.Add(new(field.Target, null,
+                        "A custom field needs a name of 1 to 100 printable characters after 'custom_fields.', without \" \\ . : [ or ]"));
                     continue;
                 }
 

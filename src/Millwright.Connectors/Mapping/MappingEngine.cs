@@ -51,6 +51,20 @@ public static class MappingEngine
         }
     }
 
+    /// <summary>What an expression reads and may produce; null when it does not parse (see <see cref="ValidateExpression"/>).</summary>
+    public static ExpressionInfo? Inspect(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        try
+        {
+            return Inspector.Inspect(ExpressionCache.Parse(expression));
+        }
+        catch (ExpressionException)
+        {
+            return null;
+        }
+    }
+
     internal static CompiledMapping Compile(EntityMapping mapping)
     {
         if (ByInstance.TryGetValue(mapping, out var compiled))

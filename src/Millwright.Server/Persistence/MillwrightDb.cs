@@ -19,6 +19,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
     public DbSet<AccountSettingsRow> AccountSettings => Set<AccountSettingsRow>();
+    public DbSet<Features.Mappings.FieldMappingVersionRow> FieldMappingVersions => Set<Features.Mappings.FieldMappingVersionRow>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -91,6 +92,13 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("account_settings");
             e.HasKey(x => new { x.AccountId, x.Environment });
+        });
+
+        // Mappings
+        b.Entity<Features.Mappings.FieldMappingVersionRow>(e =>
+        {
+            e.ToTable("field_mapping_versions");
+            e.HasKey(x => new { x.ConnectionId, x.Version });
         });
 
         foreach (var entity in b.Model.GetEntityTypes())

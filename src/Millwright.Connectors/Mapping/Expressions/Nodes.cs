@@ -37,6 +37,9 @@ internal abstract class Node(int position)
 
     public abstract ValueTypes Types { get; }
 
+    /// <summary>The nodes this one evaluates (for inspection: source paths, output types); not <c>each</c> fields.</summary>
+    public virtual IEnumerable<Node> Children => [];
+
     /// <summary>String constants the node can produce, when they are all known (for enum targets); else null.</summary>
     public virtual IReadOnlyList<(string Value, int Position)>? Constants => null;
 
@@ -67,6 +70,8 @@ internal sealed class LiteralNode(int position, object? value) : Node(position)
 internal sealed class CoalesceNode(int position, IReadOnlyList<Node> arguments) : Node(position)
 {
     public IReadOnlyList<Node> Arguments { get; } = arguments;
+
+    public override IEnumerable<Node> Children => Arguments;
 
     public override ValueTypes Types => Arguments.Aggregate(ValueTypes.Null, (t, a) => t | a.Types);
 
@@ -108,6 +113,8 @@ internal sealed class CoalesceNode(int position, IReadOnlyList<Node> arguments) 
 internal sealed class ConcatNode(int position, IReadOnlyList<Node> arguments) : Node(position)
 {
     public override ValueTypes Types => ValueTypes.String | ValueTypes.Null;
+
+    public override IEnumerable<Node> Children => arguments;
 
     public override object? Evaluate(EvaluationContext context, JsonNode? current)
     {

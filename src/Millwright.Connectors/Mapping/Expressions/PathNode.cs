@@ -22,11 +22,13 @@ internal sealed class PathNode(int position, bool fromRoot, IReadOnlyList<PathSt
 {
     public IReadOnlyList<PathStep> Steps { get; } = steps;
 
+    public bool FromRoot { get; } = fromRoot;
+
     public override ValueTypes Types =>
         Steps.Any(s => s is ProjectStep or FilterStep) ? ValueTypes.List | ValueTypes.Null : ValueTypes.Any;
 
     public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
-        Walk(fromRoot ? context.Root : current, 0);
+        Walk(FromRoot ? context.Root : current, 0);
 
     private object? Walk(JsonNode? node, int index)
     {

@@ -30,8 +30,7 @@ internal static class TargetCoercion
                 return Values.ToDate(value) is { } date ? JsonValue.Create(Values.FormatDate(date)) : null;
             case UnifiedFieldKind.Enum:
                 // Case-insensitive so that `status | lower` fills an enum from IN_PROGRESS-style codes.
-                return Values.ToText(value) is { } member
-                    && target.EnumValues!.FirstOrDefault(e => string.Equals(e, member.Trim(), StringComparison.OrdinalIgnoreCase)) is { } canonical
+                return Values.ToText(value) is { } member && Canonical(target.EnumValues!, member.AsSpan().Trim()) is { } canonical
                     ? JsonValue.Create(canonical)
                     : null;
             case UnifiedFieldKind.StringList:
@@ -69,6 +68,19 @@ internal static class TargetCoercion
             default:
                 throw new InvalidOperationException($"Unknown field kind {target.Kind}.");
         }
+    }
+
+    private static string? Canonical(IReadOnlyList<string> values, ReadOnlySpan<char> member)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (member.Equals(values[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return values[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What expression types a target accepts; a definite mismatch is refused when the mapping is saved.</summary>

@@ -11,14 +11,30 @@ internal sealed class ElementwiseNode(int position, Node input, ValueTypes scala
     public override ValueTypes Types =>
         scalar | ValueTypes.Null | (input.Types.HasFlag(ValueTypes.List) ? ValueTypes.List : 0);
 
-    public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
-        Values.Elementwise(input.Evaluate(context, current), v => apply(v, context));
+    public override IEnumerable<Node> Children => [input];
+
+    public override object? Evaluate(EvaluationContext context, JsonNode? current)
+    {
+        var value = input.Evaluate(context, current);
+        // Scalars (the common case) without the closure the list path needs.
+        return value switch
+        {
+            null => null,
+            List<object?> or JsonArray => EachElement(value, context),
+            _ => apply(value, context),
+        };
+    }
+
+    // Separate so that the closure is only allocated for lists (captured parameters are hoisted to method entry).
+    private object? EachElement(object value, EvaluationContext context) => Values.Elementwise(value, v => apply(v, context));
 }
 
 /// <summary>A transform that looks at the value as a whole (lists included).</summary>
 internal sealed class WholeValueNode(int position, Node input, ValueTypes types, Func<object?, object?> apply) : Node(position)
 {
     public override ValueTypes Types => types;
+
+    public override IEnumerable<Node> Children => [input];
 
     public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
         apply(input.Evaluate(context, current));
@@ -44,8 +60,18 @@ internal sealed class MapNode(
 
     public override IReadOnlyList<(string Value, int Position)>? Constants => constants;
 
-    public override object? Evaluate(EvaluationContext context, JsonNode? current) =>
-        Values.Elementwise(input.Evaluate(context, current), Lookup);
+    public override IEnumerable<Node> Children => [input];
+
+    public override object? Evaluate(EvaluationContext context, JsonNode? current)
+    {
+        var value = input.Evaluate(context, current);
+        return value switch
+        {
+            null => null,
+            List<object?> or JsonArray => Values.Elementwise(value, Lookup),
+            _ => Lookup(value),
+        };
+    }
 
     private object? Lookup(object? value)
     {

@@ -98,14 +98,15 @@ internal static partial class Values
     public static string? ToText(object? value) => value switch
     {
         string s => s,
-        decimal d => d.ToString(DecimalFormat, CultureInfo.InvariantCulture),
+        // Whole numbers (ids, counts) are most numbers; their plain form has no trailing zeros to drop.
+        decimal d => d.Scale == 0 ? d.ToString(CultureInfo.InvariantCulture) : d.ToString(DecimalFormat, CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         DateTimeOffset t => FormatDate(t),
         _ => null,
     };
 
-    public static string FormatDate(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    /// <summary><c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c> in UTC, fraction without trailing zeros (the hot path of every date field).</summary>
+    public static string FormatDate(DateTimeOffset value) => IsoDates.Format(value);
 
     public static decimal? ToNumber(object? value) => value switch
     {
@@ -153,14 +154,18 @@ internal static partial class Values
                         : null;
                 }
 
-                var odata = ODataDate().Match(s);
-                if (odata.Success)
+                if (unit is null && IsoDates.TryParse(s, out var iso))
+                {
+                    return iso;
+                }
+
+                if (s.StartsWith("/Date(", StringComparison.Ordinal) && ODataDate().Match(s) is { Success: true } odata)
                 {
                     return FromUnix(decimal.Parse(odata.Groups[1].Value, CultureInfo.InvariantCulture), "ms");
                 }
 
                 // All-digit text is only taken as a unix time when it cannot be a compact calendar date.
-                if (unit is not null || (s.Length >= 9 && s.All(char.IsAsciiDigit)))
+                if (unit is not null || (s.Length >= 9 && !s.AsSpan().ContainsAnyExceptInRange('0', '9')))
                 {
                     return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)
                         ? FromUnix(n, unit)

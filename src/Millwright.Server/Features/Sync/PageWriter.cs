@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
+using Millwright.Server.Features.Mappings;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
 
 /// <summary>One entity's reading within a run: what it maps with and whether it reads everything.</summary>
 /// <param name="Info">The entity.</param>
-/// <param name="Mapping">Field mapping raw → unified.</param>
+/// <param name="Mapping">The connector's default mapping; each page maps with it plus the connection's overrides in force (<see cref="ConnectionMappings"/>).</param>
 /// <param name="Full">True when this pass reads every record (no modified-since filter): records it does not see are deleted.</param>
 internal sealed record EntityPass(EntityInfo Info, EntityMapping Mapping, bool Full);
 
@@ -24,7 +25,8 @@ internal readonly record struct PageCounts(int Added, int Updated, int Deleted);
 /// any point therefore resumes from a checkpoint that matches the stored records exactly: nothing lost,
 /// nothing applied twice (and applying twice would be harmless anyway: upserts are idempotent).
 /// </summary>
-internal sealed class PageWriter(MillwrightDb db, IEnumerable<ISyncObserver> observers, IOptions<SyncOptions> options, TimeProvider time)
+internal sealed class PageWriter(
+    MillwrightDb db, IEnumerable<ISyncObserver> observers, IOptions<SyncOptions> options, TimeProvider time, ConnectionMappings mappings)
 {
     /// <summary>Writes the page; null when the run is no longer this worker's (cancelled, connection deleted, lease lost).</summary>
     /// <exception cref="MappingException">The entity's mapping does not validate.</exception>
@@ -38,7 +40,10 @@ internal sealed class PageWriter(MillwrightDb db, IEnumerable<ISyncObserver> obs
             return null;
         }
 
-        var changes = await UpsertAsync(run, pass, page, now, cancellationToken);
+        // Read inside the transaction, after waiting for any mapping change in progress: a page never
+        // stores records mapped with a version that a change has already replaced.
+        var mapping = await mappings.ForWriteAsync(run.ConnectionId, pass.Info, pass.Mapping, cancellationToken);
+        var changes = await UpsertAsync(run, pass with { Mapping = mapping }, page, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var entityDone = nextCursor is null;

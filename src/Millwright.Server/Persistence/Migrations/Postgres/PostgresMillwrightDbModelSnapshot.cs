@@ -22,6 +22,47 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Millwright.Server.Features.Mappings.FieldMappingVersionRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("change");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OverridesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("overrides_json");
+
+                    b.Property<int>("RemappedRecords")
+                        .HasColumnType("integer")
+                        .HasColumnName("remapped_records");
+
+                    b.Property<string>("RequestId")
+                        .HasColumnType("text")
+                        .HasColumnName("request_id");
+
+                    b.Property<int?>("RestoredVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("restored_version");
+
+                    b.HasKey("ConnectionId", "Version");
+
+                    b.ToTable("field_mapping_versions", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Persistence.AccountRow", b =>
                 {
                     b.Property<string>("Id")

@@ -16,6 +16,47 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Millwright.Server.Features.Mappings.FieldMappingVersionRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OverridesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overrides_json");
+
+                    b.Property<int>("RemappedRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remapped_records");
+
+                    b.Property<string>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<int?>("RestoredVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restored_version");
+
+                    b.HasKey("ConnectionId", "Version");
+
+                    b.ToTable("field_mapping_versions", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Persistence.AccountRow", b =>
                 {
                     b.Property<string>("Id")

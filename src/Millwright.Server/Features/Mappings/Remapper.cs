@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Millwright.Client.Models;
+using Millwright.Connectors.Core;
+using Millwright.Connectors.Mapping;
+using Millwright.Server.Features.Records.Sql;
+using Millwright.Server.Persistence;
+
+namespace Millwright.Server.Features.Mappings;
+
+/// <summary>
+/// Re-applies a mapping to every stored record of one connection and entity from its stored raw
+/// document, inside the caller's transaction: keyset batches by remote id, mapping spread over the
+/// cores, and only records whose unified data changed are written (their <c>updated_at</c> moves, so
+/// incremental readers see the new values). ADO.NET on the context's connection: no change tracking.
+/// </summary>
+internal sealed partial class Remapper(MillwrightDb db)
+{
+    public const int BatchSize = 2_000;
+
+    /// <param name="Key">Where to write: the SQLite rowid (no index search), or the record id on PostgreSQL.</param>
+    private sealed record Stored(object Key, string RemoteId, string Raw, string Data);
+
+    /// <summary>Returns how many records changed.</summary>
+    public async Task<int> RemapAsync(string connectionId, EntityInfo entity, EntityMapping mapping, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Re-mapping runs inside the mapping change's transaction.");
+        var dialect = db.StoresTimesAsNumbers ? (ISqlDialect)SqliteDialect.Instance : PostgresDialect.Instance;
+        var changed = 0;
+        string? after = null;
+        while (true)
+        {
+            var batch = await ReadBatchAsync(transaction, db.StoresTimesAsNumbers, connectionId, entity.Path, after, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return changed;
+            }
+
+            var mapped = Map(batch, mapping, connectionId);
+            var updates = new List<(object Key, string Data)>();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (mapped[i] is { } data && data != batch[i].Data)
+                {
+                    updates.Add((batch[i].Key, data));
+                }
+            }
+
+            if (updates.Count > 0)
+            {
+                await WriteAsync(transaction, updates, dialect.TimeColumnValue(now), cancellationToken);
+                changed += updates.Count;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                return changed;
+            }
+
+            after = batch[^1].RemoteId;
+        }
+    }
+
+    /// <summary>Maps a batch (in parallel when it is large); null where the stored raw document cannot be read (kept as is).</summary>
+    private static string?[] Map(List<Stored> batch, EntityMapping mapping, string connectionId)
+    {
+        var result = new string?[batch.Count];
+        void MapOne(int i)
+        {
+            JsonObject? raw;
+            try
+            {
+                raw = JsonNode.Parse(batch[i].Raw) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                raw = null;
+            }
+
+            result[i] = raw is null ? null : MappingEngine.Apply(mapping, new RawRecord(batch[i].RemoteId, raw, null, null, null), connectionId).ToJsonString();
+        }
+
+        if (batch.Count < 256 || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                MapOne(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, batch.Count, MapOne);
+        }
+
+        return result;
+    }
+
+    private static async Task<List<Stored>> ReadBatchAsync(
+        DbTransaction transaction, bool sqlite, string connectionId, string entity, string? after, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"SELECT {(sqlite ? "rowid" : "id")}, remote_id, raw, data FROM records WHERE connection_id = @c AND entity = @e"
+            + (after is null ? "" : " AND remote_id > @after")
+            + $" ORDER BY remote_id LIMIT {BatchSize}";
+        Add(command, "@c", connectionId);
+        Add(command, "@e", entity);
+        if (after is not null)
+        {
+            Add(command, "@after", after);
+        }
+
+        var rows = new List<Stored>(BatchSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new Stored(reader.GetValue(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    private async Task WriteAsync(DbTransaction transaction, List<(object Key, string Data)> updates, object updatedAt, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        if (!db.StoresTimesAsNumbers)
+        {
+            // PostgreSQL: one statement per batch (a round trip per record would dominate).
+            command.CommandText =
+                "UPDATE records AS r SET data = v.data, updated_at = @u FROM unnest(@ids, @datas) AS v(id, data) WHERE r.id = v.id";
+            Add(command, "@u", updatedAt);
+            Add(command, "@ids", updates.Select(u => (string)u.Key).ToArray());
+            Add(command, "@datas", updates.Select(u => u.Data).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        // SQLite: in-process, so one prepared statement per record is the fast path; by rowid, read with the
+        // batch, it skips the search of the (random, hash-derived) id index. Synchronous: the provider has no
+        // real async I/O and the Task per row would cost more than the statement.
+        command.CommandText = "UPDATE records SET data = @d, updated_at = @u WHERE rowid = @r";
+        var data = Add(command, "@d", "");
+        Add(command, "@u", updatedAt);
+        var row = Add(command, "@r", 0L);
+        command.Prepare();
+        foreach (var (key, json) in updates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            row.Value = key;
+            data.Value = json;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}
