@@ -1,5 +1,6 @@
 using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
+using Millwright.Sandbox.Maximo;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
@@ -57,6 +58,7 @@ app.MapSyncEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");
+    app.MapMaximoSandbox("/sandbox/maximo");
 }
 
 await app.RunAsync();

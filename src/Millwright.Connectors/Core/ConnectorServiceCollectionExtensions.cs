@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.MaintainX;
+using Millwright.Connectors.Vendors.Maximo;
 
 namespace Millwright.Connectors.Core;
 
@@ -19,6 +20,7 @@ public static class ConnectorServiceCollectionExtensions
 
         // One line per vendor.
         services.AddMaintainX();
+        services.AddMaximo();
         return services;
     }
 }
