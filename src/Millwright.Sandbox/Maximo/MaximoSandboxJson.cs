@@ -54,7 +54,14 @@ internal static class MxmJson
         : node is JsonValue number && number.GetValueKind() == JsonValueKind.Number ? number.ToJsonString()
         : null;
 
-    public static long Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var l) ? l : 0;
+    public static long Long(JsonNode? node) => Number(node) is { } d && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue ? (long)d : 0;
+
+    /// <summary>A number attribute's value, whatever CLR type backs the node (seeded ints, parsed JSON…).</summary>
+    public static decimal? Number(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 
     public static DateTimeOffset? Date(JsonNode? node) =>
         Text(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
@@ -75,7 +82,7 @@ internal static class MxmJson
         return (type, value.GetValueKind()) switch
         {
             (MxmType.Text, JsonValueKind.String) => true,
-            (MxmType.Integer, JsonValueKind.Number) => value.TryGetValue<long>(out _),
+            (MxmType.Integer, JsonValueKind.Number) => Number(value) is { } n && n == decimal.Truncate(n),
             (MxmType.Number, JsonValueKind.Number) => true,
             (MxmType.YesNo, JsonValueKind.True or JsonValueKind.False) => true,
             (MxmType.Timestamp, JsonValueKind.String) => Date(value) is not null,

@@ -85,7 +85,7 @@ internal static class MxmPaging
             var type = os.Attributes[attribute];
             Func<JsonObject, IComparable?> key = type switch
             {
-                MxmType.Integer or MxmType.Number => r => r[attribute] is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : null,
+                MxmType.Integer or MxmType.Number => r => MxmJson.Number(r[attribute]),
                 MxmType.Timestamp => r => MxmJson.Date(r[attribute]),
                 MxmType.YesNo => r => r[attribute] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null,
                 _ => r => MxmJson.Text(r[attribute])?.ToUpperInvariant(),

@@ -189,7 +189,7 @@ internal static class MxmWhereCompare
                     throw MxmError.BadQuery($"The value {value.Text} for {name.ToUpperInvariant()} is not a number.");
                 }
 
-                return Ordered<decimal?>(op, r => r[name] is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : null, number, (a, b) => a!.Value.CompareTo(b!.Value));
+                return Ordered<decimal?>(op, r => MxmJson.Number(r[name]), number, (a, b) => a!.Value.CompareTo(b!.Value));
             case MxmType.YesNo:
                 bool flag = value.Text.ToLowerInvariant() switch
                 {
