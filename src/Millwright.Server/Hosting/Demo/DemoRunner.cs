@@ -85,7 +85,8 @@ internal sealed partial class DemoRunner(
             await ShowProgressAsync(client, connectionId, runId, ct);
         }
 
-        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory);
+        var maximo = await ConnectMaximoAsync(client, baseUrl, ct);
+        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory, maximo);
     }
 
     private async Task<string> ProvisionAccountAsync(CancellationToken ct)
@@ -117,12 +118,12 @@ internal sealed partial class DemoRunner(
         }
     }
 
-    private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct)
+    private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct, string system = "maintainx")
     {
         var page = await client.ListConnectionsAsync(new ListConnectionsOptions
         {
             Limit = 1,
-            System = "maintainx",
+            System = system,
             Metadata = new Dictionary<string, string> { [DemoMarker] = "true" },
         }, ct);
         return page.Data.Count > 0 ? page.Data[0].Id : null;
