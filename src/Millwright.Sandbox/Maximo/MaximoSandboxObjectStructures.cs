@@ -42,47 +42,81 @@ internal static partial class MxmStructures
 {
     public static readonly IReadOnlyDictionary<string, string> WoStatus = new Dictionary<string, string>
     {
-        ["WAPPR"] = "Waiting on approval", ["APPR"] = "Approved", ["WSCH"] = "Waiting to be scheduled",
-        ["WMATL"] = "Waiting on material", ["WPCOND"] = "Waiting on plant cond", ["INPRG"] = "In progress",
-        ["COMP"] = "Completed", ["CLOSE"] = "Closed", ["CAN"] = "Canceled",
+        ["WAPPR"] = "Waiting on approval",
+        ["APPR"] = "Approved",
+        ["WSCH"] = "Waiting to be scheduled",
+        ["WMATL"] = "Waiting on material",
+        ["WPCOND"] = "Waiting on plant cond",
+        ["INPRG"] = "In progress",
+        ["COMP"] = "Completed",
+        ["CLOSE"] = "Closed",
+        ["CAN"] = "Canceled",
     };
 
     public static readonly IReadOnlyDictionary<string, string> AssetStatus = new Dictionary<string, string>
     {
-        ["OPERATING"] = "Operating", ["NOT READY"] = "Not Ready", ["BROKEN"] = "Broken", ["DECOMMISSIONED"] = "Decommissioned",
-        ["ACTIVE"] = "Active", ["IMPORTED"] = "Imported", ["LIMITEDUSE"] = "Limited Use", ["MISSING"] = "Missing", ["SEALED"] = "Sealed",
+        ["OPERATING"] = "Operating",
+        ["NOT READY"] = "Not Ready",
+        ["BROKEN"] = "Broken",
+        ["DECOMMISSIONED"] = "Decommissioned",
+        ["ACTIVE"] = "Active",
+        ["IMPORTED"] = "Imported",
+        ["LIMITEDUSE"] = "Limited Use",
+        ["MISSING"] = "Missing",
+        ["SEALED"] = "Sealed",
     };
 
     public static readonly IReadOnlyDictionary<string, string> PoStatus = new Dictionary<string, string>
     {
-        ["WAPPR"] = "Waiting on Approval", ["APPR"] = "Approved", ["INPRG"] = "In Progress", ["CLOSE"] = "Closed",
-        ["CAN"] = "Canceled", ["HOLD"] = "On Hold", ["REVISE"] = "Revision in Progress",
+        ["WAPPR"] = "Waiting on Approval",
+        ["APPR"] = "Approved",
+        ["INPRG"] = "In Progress",
+        ["CLOSE"] = "Closed",
+        ["CAN"] = "Canceled",
+        ["HOLD"] = "On Hold",
+        ["REVISE"] = "Revision in Progress",
     };
 
     public static readonly IReadOnlyDictionary<string, string> SrStatus = new Dictionary<string, string>
     {
-        ["NEW"] = "New", ["QUEUED"] = "Queued", ["PENDING"] = "Pending", ["INPROG"] = "In Progress",
-        ["RESOLVED"] = "Resolved", ["CLOSED"] = "Closed", ["CANCELLED"] = "Cancelled",
+        ["NEW"] = "New",
+        ["QUEUED"] = "Queued",
+        ["PENDING"] = "Pending",
+        ["INPROG"] = "In Progress",
+        ["RESOLVED"] = "Resolved",
+        ["CLOSED"] = "Closed",
+        ["CANCELLED"] = "Cancelled",
     };
 
     public static readonly IReadOnlyDictionary<string, string> WoClass = new Dictionary<string, string>
     {
-        ["WORKORDER"] = "Work Order", ["ACTIVITY"] = "Activity", ["CHANGE"] = "Change", ["RELEASE"] = "Release",
+        ["WORKORDER"] = "Work Order",
+        ["ACTIVITY"] = "Activity",
+        ["CHANGE"] = "Change",
+        ["RELEASE"] = "Release",
     };
 
     public static readonly IReadOnlyDictionary<string, string> ItemStatus = new Dictionary<string, string>
     {
-        ["ACTIVE"] = "Active", ["PENDING"] = "Pending", ["PLANNING"] = "Planning", ["OBSOLETE"] = "Obsolete",
+        ["ACTIVE"] = "Active",
+        ["PENDING"] = "Pending",
+        ["PLANNING"] = "Planning",
+        ["OBSOLETE"] = "Obsolete",
     };
 
     public static readonly IReadOnlyDictionary<string, string> PersonStatus = new Dictionary<string, string>
     {
-        ["ACTIVE"] = "Active", ["INACTIVE"] = "Inactive",
+        ["ACTIVE"] = "Active",
+        ["INACTIVE"] = "Inactive",
     };
 
     public static readonly IReadOnlyDictionary<string, string> LocationType = new Dictionary<string, string>
     {
-        ["OPERATING"] = "Operating", ["STOREROOM"] = "Storeroom", ["REPAIR"] = "Repair", ["COURIER"] = "Courier", ["VENDOR"] = "Vendor",
+        ["OPERATING"] = "Operating",
+        ["STOREROOM"] = "Storeroom",
+        ["REPAIR"] = "Repair",
+        ["COURIER"] = "Courier",
+        ["VENDOR"] = "Vendor",
     };
 
     private static readonly Dictionary<string, MxmObjectStructure> ByName = Build();

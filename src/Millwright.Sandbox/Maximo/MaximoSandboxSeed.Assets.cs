@@ -56,12 +56,26 @@ internal sealed partial class MaximoSandboxSeed
         var changed = DaysAgo(random.Double(30, HistoryDays));
         Add("mxapilocations", new JsonObject
         {
-            ["location"] = code, ["description"] = description, ["siteid"] = site.Id, ["orgid"] = MaximoSandboxSettings.OrganizationId,
-            ["type"] = type, ["status"] = "OPERATING", ["changeby"] = "MAXADMIN", ["locationsid"] = id, ["disabled"] = false,
-            ["isrepairfacility"] = false, ["statusdate"] = Ts(changed), ["changedate"] = Ts(changed),
+            ["location"] = code,
+            ["description"] = description,
+            ["siteid"] = site.Id,
+            ["orgid"] = MaximoSandboxSettings.OrganizationId,
+            ["type"] = type,
+            ["status"] = "OPERATING",
+            ["changeby"] = "MAXADMIN",
+            ["locationsid"] = id,
+            ["disabled"] = false,
+            ["isrepairfacility"] = false,
+            ["statusdate"] = Ts(changed),
+            ["changedate"] = Ts(changed),
             ["lochierarchy"] = new JsonArray(new JsonObject
             {
-                ["location"] = code, ["parent"] = parent, ["systemid"] = "PRIMARY", ["siteid"] = site.Id, ["children"] = children, ["lochierarchyid"] = id,
+                ["location"] = code,
+                ["parent"] = parent,
+                ["systemid"] = "PRIMARY",
+                ["siteid"] = site.Id,
+                ["children"] = children,
+                ["lochierarchyid"] = id,
             }),
         });
     }
@@ -93,15 +107,30 @@ internal sealed partial class MaximoSandboxSeed
         var status = random.WeightedRandom(["OPERATING", "NOT READY", "BROKEN", "DECOMMISSIONED", "LIMITEDUSE"], [0.8f, 0.05f, 0.07f, 0.05f, 0.03f]);
         Add("mxapiasset", new JsonObject
         {
-            ["assetnum"] = assetnum, ["description"] = description, ["siteid"] = site.Id, ["orgid"] = MaximoSandboxSettings.OrganizationId,
-            ["location"] = location, ["parent"] = parent, ["status"] = status,
+            ["assetnum"] = assetnum,
+            ["description"] = description,
+            ["siteid"] = site.Id,
+            ["orgid"] = MaximoSandboxSettings.OrganizationId,
+            ["location"] = location,
+            ["parent"] = parent,
+            ["status"] = status,
             ["serialnum"] = $"{faker.Random.String2(2, "ABCDEFGHJKLMNPRSTUVWXYZ")}{random.Int(100000, 999999)}",
-            ["manufacturer"] = random.ListItem(manufacturers), ["vendor"] = random.Bool(0.5f) ? random.ListItem(vendors) : null,
-            ["assettype"] = type, ["assettag"] = $"TAG-{assetnum}", ["changeby"] = random.ListItem(persons),
-            ["assetid"] = 2000 + assets.Count, ["priority"] = random.Int(1, 5),
-            ["purchaseprice"] = (double)Math.Round(random.Decimal(500, 90000), 2), ["totdowntime"] = Math.Round(random.Double(0, 120), 1),
-            ["isrunning"] = status is "OPERATING" or "LIMITEDUSE", ["moved"] = false, ["children"] = false, ["disabled"] = false,
-            ["installdate"] = Ts(installed), ["statusdate"] = Ts(changed), ["changedate"] = Ts(changed),
+            ["manufacturer"] = random.ListItem(manufacturers),
+            ["vendor"] = random.Bool(0.5f) ? random.ListItem(vendors) : null,
+            ["assettype"] = type,
+            ["assettag"] = $"TAG-{assetnum}",
+            ["changeby"] = random.ListItem(persons),
+            ["assetid"] = 2000 + assets.Count,
+            ["priority"] = random.Int(1, 5),
+            ["purchaseprice"] = (double)Math.Round(random.Decimal(500, 90000), 2),
+            ["totdowntime"] = Math.Round(random.Double(0, 120), 1),
+            ["isrunning"] = status is "OPERATING" or "LIMITEDUSE",
+            ["moved"] = false,
+            ["children"] = false,
+            ["disabled"] = false,
+            ["installdate"] = Ts(installed),
+            ["statusdate"] = Ts(changed),
+            ["changedate"] = Ts(changed),
         });
         if (parent is not null)
         {

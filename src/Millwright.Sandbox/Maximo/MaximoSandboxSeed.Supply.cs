@@ -25,10 +25,19 @@ internal sealed partial class MaximoSandboxSeed
             var changed = DaysAgo(random.Double(0, HistoryDays));
             Add("mxapiitem", new JsonObject
             {
-                ["itemnum"] = itemnum, ["itemsetid"] = MaximoSandboxSettings.ItemSetId, ["description"] = name,
-                ["status"] = random.Bool(0.95f) ? "ACTIVE" : "OBSOLETE", ["orderunit"] = unit, ["issueunit"] = unit,
-                ["lottype"] = "NOLOT", ["itemtype"] = "ITEM", ["commoditygroup"] = i % 3 == 0 ? "ELEC" : "MECH", ["changeby"] = random.ListItem(persons),
-                ["itemid"] = 4000 + i, ["rotating"] = name.StartsWith("Motor", StringComparison.Ordinal), ["outside"] = false,
+                ["itemnum"] = itemnum,
+                ["itemsetid"] = MaximoSandboxSettings.ItemSetId,
+                ["description"] = name,
+                ["status"] = random.Bool(0.95f) ? "ACTIVE" : "OBSOLETE",
+                ["orderunit"] = unit,
+                ["issueunit"] = unit,
+                ["lottype"] = "NOLOT",
+                ["itemtype"] = "ITEM",
+                ["commoditygroup"] = i % 3 == 0 ? "ELEC" : "MECH",
+                ["changeby"] = random.ListItem(persons),
+                ["itemid"] = 4000 + i,
+                ["rotating"] = name.StartsWith("Motor", StringComparison.Ordinal),
+                ["outside"] = false,
                 ["changedate"] = Ts(changed),
             });
             foreach (var site in Sites.Where(_ => random.Bool(0.6f)))
@@ -36,12 +45,21 @@ internal sealed partial class MaximoSandboxSeed
                 var min = random.Int(0, 10);
                 Add("mxapiinventory", new JsonObject
                 {
-                    ["itemnum"] = itemnum, ["itemsetid"] = MaximoSandboxSettings.ItemSetId, ["siteid"] = site.Id,
-                    ["orgid"] = MaximoSandboxSettings.OrganizationId, ["location"] = storerooms[site.Id], ["issueunit"] = unit,
-                    ["binnum"] = $"{(char)('A' + random.Int(0, 7))}-{random.Int(1, 40):00}", ["status"] = "ACTIVE",
+                    ["itemnum"] = itemnum,
+                    ["itemsetid"] = MaximoSandboxSettings.ItemSetId,
+                    ["siteid"] = site.Id,
+                    ["orgid"] = MaximoSandboxSettings.OrganizationId,
+                    ["location"] = storerooms[site.Id],
+                    ["issueunit"] = unit,
+                    ["binnum"] = $"{(char)('A' + random.Int(0, 7))}-{random.Int(1, 40):00}",
+                    ["status"] = "ACTIVE",
                     ["inventoryid"] = 6000 + Table("mxapiinventory").Count,
-                    ["curbaltotal"] = (double)random.Int(0, 60), ["minlevel"] = (double)min, ["maxlevel"] = (double)(min + random.Int(5, 40)),
-                    ["orderqty"] = (double)random.Int(5, 25), ["avgcost"] = (double)cost, ["lastcost"] = (double)Math.Round(cost * random.Decimal(0.9m, 1.1m), 2),
+                    ["curbaltotal"] = (double)random.Int(0, 60),
+                    ["minlevel"] = (double)min,
+                    ["maxlevel"] = (double)(min + random.Int(5, 40)),
+                    ["orderqty"] = (double)random.Int(5, 25),
+                    ["avgcost"] = (double)cost,
+                    ["lastcost"] = (double)Math.Round(cost * random.Decimal(0.9m, 1.1m), 2),
                     ["statusdate"] = Ts(changed),
                 });
             }
@@ -71,22 +89,42 @@ internal sealed partial class MaximoSandboxSeed
                 total += cost * quantity;
                 lines.Add(new JsonObject
                 {
-                    ["polinenum"] = l, ["polineid"] = (8000 + (i * 10) + l), ["itemnum"] = itemnum, ["itemsetid"] = MaximoSandboxSettings.ItemSetId,
-                    ["description"] = description, ["orderunit"] = unit, ["storeloc"] = storerooms[site.Id],
-                    ["orderqty"] = (double)quantity, ["receivedqty"] = (double)got, ["unitcost"] = (double)cost, ["linecost"] = (double)(cost * quantity),
+                    ["polinenum"] = l,
+                    ["polineid"] = (8000 + (i * 10) + l),
+                    ["itemnum"] = itemnum,
+                    ["itemsetid"] = MaximoSandboxSettings.ItemSetId,
+                    ["description"] = description,
+                    ["orderunit"] = unit,
+                    ["storeloc"] = storerooms[site.Id],
+                    ["orderqty"] = (double)quantity,
+                    ["receivedqty"] = (double)got,
+                    ["unitcost"] = (double)cost,
+                    ["linecost"] = (double)(cost * quantity),
                 });
             }
 
             var changed = status is "WAPPR" ? ordered : After(ordered, 40);
             Add("mxapipo", new JsonObject
             {
-                ["ponum"] = NextNumber(), ["siteid"] = site.Id, ["orgid"] = MaximoSandboxSettings.OrganizationId,
-                ["description"] = $"Spares for {site.Description}", ["status"] = status, ["vendor"] = random.ListItem(vendors),
-                ["currencycode"] = "USD", ["purchaseagent"] = random.ListItem(persons), ["potype"] = "STD",
-                ["receipts"] = received == 0 ? "NONE" : status == "CLOSE" ? "COMPLETE" : "PARTIAL", ["changeby"] = random.ListItem(persons),
-                ["revisionnum"] = 0, ["poid"] = 7000 + i, ["totalcost"] = (double)total,
-                ["statusdate"] = Ts(changed), ["orderdate"] = Ts(ordered), ["requireddate"] = Ts(ordered.AddDays(random.Int(7, 30))),
-                ["changedate"] = Ts(changed), ["poline"] = lines,
+                ["ponum"] = NextNumber(),
+                ["siteid"] = site.Id,
+                ["orgid"] = MaximoSandboxSettings.OrganizationId,
+                ["description"] = $"Spares for {site.Description}",
+                ["status"] = status,
+                ["vendor"] = random.ListItem(vendors),
+                ["currencycode"] = "USD",
+                ["purchaseagent"] = random.ListItem(persons),
+                ["potype"] = "STD",
+                ["receipts"] = received == 0 ? "NONE" : status == "CLOSE" ? "COMPLETE" : "PARTIAL",
+                ["changeby"] = random.ListItem(persons),
+                ["revisionnum"] = 0,
+                ["poid"] = 7000 + i,
+                ["totalcost"] = (double)total,
+                ["statusdate"] = Ts(changed),
+                ["orderdate"] = Ts(ordered),
+                ["requireddate"] = Ts(ordered.AddDays(random.Int(7, 30))),
+                ["changedate"] = Ts(changed),
+                ["poline"] = lines,
             });
         }
     }

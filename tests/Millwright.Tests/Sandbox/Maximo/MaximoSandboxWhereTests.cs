@@ -10,8 +10,13 @@ public sealed class MaximoSandboxWhereTests
 
     private static JsonObject Wo(string wonum, string status, int priority, string changed, string? description = null, bool downtime = false) => new()
     {
-        ["wonum"] = wonum, ["status"] = status, ["wopriority"] = priority, ["changedate"] = changed,
-        ["description"] = description, ["downtime"] = downtime, ["estdur"] = 1.5,
+        ["wonum"] = wonum,
+        ["status"] = status,
+        ["wopriority"] = priority,
+        ["changedate"] = changed,
+        ["description"] = description,
+        ["downtime"] = downtime,
+        ["estdur"] = 1.5,
     };
 
     private static readonly JsonObject[] Rows =
