@@ -31,7 +31,7 @@ builder.Services.AddApiJson();
 builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
-builder.Services.AddRateLimits();
+builder.Services.AddRateLimits(options);
 builder.Services.AddMillwrightConnectors();
 builder.Services.AddSecrets();
 builder.Services.AddAccounts();
@@ -55,6 +55,7 @@ app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
+app.MapRateLimitEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

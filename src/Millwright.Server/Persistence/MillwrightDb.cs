@@ -18,6 +18,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<RecordRow> Records => Set<RecordRow>();
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
+    public DbSet<AccountSettingsRow> AccountSettings => Set<AccountSettingsRow>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -83,6 +84,13 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("sync_checkpoints");
             e.HasKey(x => new { x.ConnectionId, x.Entity });
+        });
+
+        // Reliability: per-environment account settings (inbound rate limit)
+        b.Entity<AccountSettingsRow>(e =>
+        {
+            e.ToTable("account_settings");
+            e.HasKey(x => new { x.AccountId, x.Environment });
         });
 
         foreach (var entity in b.Model.GetEntityTypes())
