@@ -1,6 +1,7 @@
 using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Sandbox.Sap;
+using Millwright.Sandbox.Maximo;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
@@ -63,6 +64,7 @@ if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");
     app.MapSapSandbox("/sandbox/sap");
+    app.MapMaximoSandbox("/sandbox/maximo");
 }
 
 await app.RunAsync();

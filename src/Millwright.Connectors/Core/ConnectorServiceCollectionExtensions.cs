@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.MaintainX;
 using Millwright.Connectors.Vendors.Sap;
+using Millwright.Connectors.Vendors.Maximo;
 
 namespace Millwright.Connectors.Core;
 
@@ -21,6 +22,7 @@ public static class ConnectorServiceCollectionExtensions
         // One line per vendor.
         services.AddMaintainX();
         services.AddSap();
+        services.AddMaximo();
         return services;
     }
 }

@@ -72,17 +72,19 @@ internal sealed partial class DemoRunner
         return EntityInfo.All.Select(e => e.Path).Where(maintainx.Capabilities.ContainsKey).ToList();
     }
 
-    private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory, SapDemo sap)
+    private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory,
+        SapDemo sap, (string ConnectionId, string Token) maximo)
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[bold]Base URL[/]", Markup.Escape(baseUrl));
         grid.AddRow("[bold]Test secret key[/]", Markup.Escape(secretKey));
         grid.AddRow("[bold]Connection[/]", Markup.Escape(connectionId));
         grid.AddRow("[bold]Connection token[/]", Markup.Escape(token));
-        grid.AddRow("[bold]SAP connection[/]", Markup.Escape(sap.ConnectionId));
-        grid.AddRow("[bold]SAP token[/]", Markup.Escape(sap.Token));
         grid.AddRow("[bold]API reference[/]", Markup.Escape($"{baseUrl}docs"));
         AnsiConsole.Write(new Panel(grid).Header("Millwright demo is ready").Border(BoxBorder.Rounded));
+        // Plain output so the values copy as they are (a panel wraps long tokens).
+        Console.WriteLine($"SAP S/4HANA sandbox: connection {sap.ConnectionId}, connection token {sap.Token}");
+        Console.WriteLine($"IBM Maximo sandbox: connection {maximo.ConnectionId}, connection token {maximo.Token}");
         AnsiConsole.WriteLine("Try:");
         // Plain output (not markup) so the line can be copied as it is.
         Console.WriteLine($"  curl -H \"Authorization: Bearer {token}\" {baseUrl}v1/work-orders");

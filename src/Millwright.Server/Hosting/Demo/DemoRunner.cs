@@ -87,7 +87,8 @@ internal sealed partial class DemoRunner(
         }
 
         await ShowSapSyncAsync(client, sap, ct);
-        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory, sap);
+        var maximo = await ConnectMaximoAsync(client, baseUrl, ct);
+        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory, sap, maximo);
     }
 
     private async Task<string> ProvisionAccountAsync(CancellationToken ct)
@@ -119,12 +120,12 @@ internal sealed partial class DemoRunner(
         }
     }
 
-    private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct)
+    private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct, string system = "maintainx")
     {
         var page = await client.ListConnectionsAsync(new ListConnectionsOptions
         {
             Limit = 1,
-            System = "maintainx",
+            System = system,
             Metadata = new Dictionary<string, string> { [DemoMarker] = "true" },
         }, ct);
         return page.Data.Count > 0 ? page.Data[0].Id : null;

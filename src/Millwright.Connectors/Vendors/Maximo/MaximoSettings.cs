@@ -1,0 +1,121 @@
+using Microsoft.Extensions.DependencyInjection;
+using Millwright.Client.Errors;
+using Millwright.Client.Models;
+using Millwright.Connectors.Core;
+using Millwright.Connectors.Http;
+
+namespace Millwright.Connectors.Vendors.Maximo;
+
+/// <summary>How a connection signs in: an API key (MAS, 7.6.0.2+) or a user and password (legacy <c>maxauth</c>).</summary>
+internal sealed record MaximoAuth(string? ApiKey, string? User, string? Password)
+{
+    public bool UsesApiKey => ApiKey is not null;
+
+    /// <summary>MAS serves API-key calls under <c>/api</c>; <c>maxauth</c> works on the classic <c>/oslc</c> route.</summary>
+    public string Route => UsesApiKey ? "api" : "oslc";
+}
+
+/// <summary>The connection form of IBM Maximo / MAS Manage and the descriptor shown on the Connect page.</summary>
+internal static class MaximoSettings
+{
+    public const string SystemId = "ibm-maximo";
+    public const string SystemName = "IBM Maximo";
+    public const string BaseUrl = "base_url";
+    public const string ApiKey = "api_key";
+    public const string Username = "username";
+    public const string Password = "password";
+
+    /// <summary>
+    /// Maximo has no built-in rate limit (NOTES.md §5). Millwright still paces itself so that a sync never
+    /// floods a customer's application server: 600 requests a minute per connection.
+    /// </summary>
+    public const int RequestsPerMinute = 600;
+
+    public static IReadOnlyList<ConnectionField> Fields { get; } =
+    [
+        new(BaseUrl, "Maximo URL", ConnectionFieldKind.Setting, Required: true, Secret: false,
+            "The address of your Maximo (MAS Manage) application ending in /maximo, for example https://manage.example.com/maximo. It is the address you open Maximo with, without the /ui or /webclient part."),
+        new(ApiKey, "API key", ConnectionFieldKind.Credential, Required: false, Secret: true,
+            "Recommended. In MAS Manage open Administration › Integration › API Keys (or the API Keys application in Maximo 7.6.0.2+), add a key for an integration user that may read the object structures MXAPIWODETAIL, MXAPIASSET, MXAPILOCATIONS, MXAPIITEM, MXAPIINVENTORY, MXAPIPO, MXAPIVENDOR, MXAPIPERSON, MXAPISR and MXAPIORGANIZATION."),
+        new(Username, "User name", ConnectionFieldKind.Credential, Required: false, Secret: false,
+            "Only without an API key: a Maximo user with native authentication (sent as the maxauth header). Not available when MAS signs users in through an identity provider."),
+        new(Password, "Password", ConnectionFieldKind.Credential, Required: false, Secret: true,
+            "The password of that user."),
+    ];
+
+    private static readonly EntityCapabilities Full = EntityCapabilities.ReadOnlyFull;
+    private static readonly EntityCapabilities Incremental = EntityCapabilities.ReadOnlyIncremental;
+
+    /// <summary>
+    /// Incremental where the main object has <c>changedate</c>. Persons have none, organisations (sites)
+    /// neither; parts are read in full because stock balances change without touching the item's changedate.
+    /// </summary>
+    public static SystemDescriptor Descriptor { get; } = new(
+        SystemId,
+        SystemName,
+        "eam",
+        Fields,
+        new Dictionary<Entity, EntityCapabilities>
+        {
+            [Entity.Sites] = Full,
+            [Entity.Locations] = Incremental,
+            [Entity.Users] = Full,
+            [Entity.Vendors] = Incremental,
+            [Entity.Assets] = Incremental,
+            [Entity.Parts] = Full,
+            [Entity.PurchaseOrders] = Incremental,
+            [Entity.MaintenanceRequests] = Incremental,
+            [Entity.WorkOrders] = Incremental,
+        },
+        RequestsPerMinute);
+
+    /// <summary>The validated settings of one connection, or a Config failure in plain words.</summary>
+    public static ConnectorResult<(Uri BaseUrl, MaximoAuth Auth)> Read(ConnectionContext connection)
+    {
+        var text = connection.Settings.GetValueOrDefault(BaseUrl)?.Trim() ?? "";
+        var test = connection.Environment == UpstreamRequest.TestEnvironment;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url)
+            || !(url.Scheme == Uri.UriSchemeHttps || (test && url.Scheme == Uri.UriSchemeHttp))
+            || !string.IsNullOrEmpty(url.UserInfo) || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            return Config(test
+                ? "The Maximo URL must be an absolute http(s) address without credentials or query, like https://manage.example.com/maximo."
+                : "The Maximo URL must be an absolute https address without credentials or query, like https://manage.example.com/maximo.");
+        }
+
+        // People paste what their browser shows: cut the route so that the base always ends in /maximo/.
+        var path = url.AbsolutePath.TrimEnd('/');
+        foreach (var tail in new[] { "/oslc", "/api", "/ui", "/webclient/login/login.jsp", "/webclient" })
+        {
+            if (path.EndsWith(tail, StringComparison.OrdinalIgnoreCase))
+            {
+                path = path[..^tail.Length];
+            }
+        }
+
+        var baseUrl = new UriBuilder(url) { Path = path + "/" }.Uri;
+        var apiKey = Value(connection, ApiKey);
+        var user = Value(connection, Username);
+        var password = connection.Credentials.TryGetValue(Password, out var secret) && secret.Length > 0 ? secret : null;
+        if (apiKey is null && (user is null || password is null))
+        {
+            return Config("Maximo needs an API key, or a user name and password.");
+        }
+
+        return ConnectorResult<(Uri, MaximoAuth)>.Ok((baseUrl, apiKey is not null ? new MaximoAuth(apiKey, null, null) : new MaximoAuth(null, user, password)));
+    }
+
+    private static string? Value(ConnectionContext connection, string name) =>
+        connection.Credentials.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>Registers the connector and its typed client with the shared upstream pipeline.</summary>
+    public static IServiceCollection AddMaximo(this IServiceCollection services)
+    {
+        services.AddHttpClient<MaximoApi>(MaximoApi.ClientName).AddUpstreamPipeline();
+        services.AddSingleton<IConnector, MaximoConnector>();
+        return services;
+    }
+
+    private static ConnectorFailure Config(string message) =>
+        new(FailureCategory.Config, ErrorCodes.ValidationFailed, message);
+}
