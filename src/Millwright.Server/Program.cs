@@ -5,6 +5,7 @@ using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
+using Millwright.Server.Features.RequestLogs;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Features.Systems;
@@ -38,6 +39,7 @@ builder.Services.AddConnectionsApi();
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
+builder.Services.AddRequestLogs();
 
 if (launch.Demo)
 {
@@ -45,6 +47,7 @@ if (launch.Demo)
 }
 
 var app = builder.Build();
+app.UseRequestLogs();
 app.UseApiErrors();
 app.UseBearerAuthentication();
 app.UseRateLimits();
@@ -54,6 +57,7 @@ app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
+app.MapRequestLogEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

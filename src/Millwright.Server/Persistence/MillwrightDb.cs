@@ -18,6 +18,9 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<RecordRow> Records => Set<RecordRow>();
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
+    public DbSet<Features.RequestLogs.RequestLogRow> RequestLogs => Set<Features.RequestLogs.RequestLogRow>();
+    public DbSet<Features.RequestLogs.UpstreamCallRow> UpstreamCalls => Set<Features.RequestLogs.UpstreamCallRow>();
+    public DbSet<Features.RequestLogs.UpstreamHealthHourRow> UpstreamHealthHours => Set<Features.RequestLogs.UpstreamHealthHourRow>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -84,6 +87,9 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
             e.ToTable("sync_checkpoints");
             e.HasKey(x => new { x.ConnectionId, x.Entity });
         });
+
+        // RequestLogs (request logs, their upstream calls, and the hourly upstream health of the status page)
+        Features.RequestLogs.RequestLogModel.Configure(b);
 
         foreach (var entity in b.Model.GetEntityTypes())
         {
