@@ -7,6 +7,7 @@ using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.RequestLogs;
 using Millwright.Server.Features.Secrets;
+using Millwright.Server.Features.Status;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Features.Systems;
 using Millwright.Server.Hosting;
@@ -40,6 +41,7 @@ builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
 builder.Services.AddRequestLogs();
+builder.Services.AddStatusPage();
 
 if (launch.Demo)
 {
@@ -58,6 +60,7 @@ app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
 app.MapRequestLogEndpoints();
+app.MapStatusEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");
