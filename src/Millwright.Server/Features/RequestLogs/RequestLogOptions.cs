@@ -14,7 +14,7 @@ internal sealed class RequestLogOptions
     /// <summary>Logs and upstream health older than this are deleted.</summary>
     public int RetentionDays { get; set; } = 14;
 
-    /// <summary>How often the cleanup runs.</summary>
+    /// <summary>How often the cleanup runs (1 s to 30 days).</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Entries waiting for the writer; when full, new entries are dropped and counted rather than slowing requests.</summary>
@@ -25,5 +25,5 @@ internal sealed class RequestLogOptions
 
     internal static bool IsValid(RequestLogOptions o) =>
         o.MaxBodyBytes is >= 0 and <= 1024 * 1024 && o.RetentionDays is >= 1 and <= 3650
-        && o.CleanupInterval >= TimeSpan.FromSeconds(1) && o.QueueCapacity >= 16 && o.BatchSize is >= 1 and <= 10_000;
+        && o.CleanupInterval >= TimeSpan.FromSeconds(1) && o.CleanupInterval <= TimeSpan.FromDays(30) && o.QueueCapacity >= 16 && o.BatchSize is >= 1 and <= 10_000;
 }
