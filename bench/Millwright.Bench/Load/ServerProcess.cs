@@ -74,6 +74,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         // console app (workstation GC), so the server process asks for server GC explicitly.
         start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["Millwright__RequestLogs__Enabled"] = options.RequestLogs ? "true" : "false";
 
         var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("The server process did not start."));
         try
