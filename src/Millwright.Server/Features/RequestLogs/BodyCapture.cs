@@ -1,9 +1,12 @@
+using System.Buffers;
+
 namespace Millwright.Server.Features.RequestLogs;
 
 /// <summary>
 /// The first <c>max</c> bytes that pass through a body stream, copied as they go by: the request body as
 /// the endpoint reads it, the response body as it is written. Nothing is read or buffered beyond what
-/// the request itself does.
+/// the request itself does. The buffer is pooled: the writer calls <see cref="Release"/> once it has
+/// turned the bytes into a row (a dropped entry's buffer is simply collected).
 /// </summary>
 internal sealed class BodyCapture(int max)
 {
@@ -30,11 +33,30 @@ internal sealed class BodyCapture(int max)
 
         if (length + data.Length > buffer.Length)
         {
-            Array.Resize(ref buffer, Math.Min(max, Math.Max(length + data.Length, Math.Max(256, buffer.Length * 2))));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(max, Math.Max(length + data.Length, Math.Max(4096, buffer.Length * 2))));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            Return();
+            buffer = larger;
         }
 
         data.CopyTo(buffer.AsSpan(length));
         length += data.Length;
+    }
+
+    /// <summary>Gives the buffer back to the pool; the capture is empty afterwards.</summary>
+    public void Release()
+    {
+        Return();
+        buffer = [];
+        length = 0;
+    }
+
+    private void Return()
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 

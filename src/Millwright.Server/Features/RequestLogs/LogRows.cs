@@ -37,6 +37,8 @@ internal static class LogRows
                 UpstreamCallCount = item.UpstreamCalls.Count,
                 CreatedAt = Micros(item.StartedAt),
             });
+            item.RequestBody.Release();
+            item.ResponseBody.Release();
             foreach (var call in item.UpstreamCalls)
             {
                 db.UpstreamCalls.Add(ToRow(item.RequestId, call));

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -76,16 +75,16 @@ internal static partial class SecretRedactor
             return null;
         }
 
+        if (LooksLikeJson(bytes) && TryRedactJson(bytes, truncated, knownSecrets) is { } json)
+        {
+            return json;
+        }
+
         // A cut may split a multi-byte character: decode leniently and drop a trailing replacement char.
         var text = Encoding.UTF8.GetString(bytes);
         if (truncated && text.EndsWith('\uFFFD'))
         {
             text = text[..^1];
-        }
-
-        if (!truncated && TryRedactJson(text) is { } json)
-        {
-            return Scrub(json, knownSecrets);
         }
 
         text = CredentialsObject().Replace(text, m => m.Groups["name"].Value + "\"" + Mask + "\"");
@@ -109,108 +108,6 @@ internal static partial class SecretRedactor
         }
 
         return text;
-    }
-
-    private static string? TryRedactJson(string text)
-    {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (node is null)
-        {
-            return null;
-        }
-
-        Redact(node);
-        return node.ToJsonString();
-    }
-
-    private static void Redact(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var name in obj.Select(p => p.Key).ToList())
-                {
-                    if (obj[name] is not { } child)
-                    {
-                        continue;
-                    }
-
-                    if (!IsSensitiveName(name))
-                    {
-                        Redact(child);
-                    }
-                    else if (child is JsonObject inner && !name.Contains("credential", StringComparison.OrdinalIgnoreCase))
-                    {
-                        // e.g. "token": {"id", "token", "scopes"…}: its own members say which are secret.
-                        Redact(inner);
-                    }
-                    else if (child is JsonObject or JsonArray)
-                    {
-                        MaskLeaves(child);
-                    }
-                    else
-                    {
-                        obj[name] = Mask;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    if (item is not null)
-                    {
-                        Redact(item);
-                    }
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>Every value under a secret member becomes the mask; member names stay, to show what was sent.</summary>
-    private static void MaskLeaves(JsonNode value)
-    {
-        switch (value)
-        {
-            case JsonObject obj:
-                foreach (var member in obj.Select(p => p.Key).ToList())
-                {
-                    if (obj[member] is JsonObject or JsonArray)
-                    {
-                        MaskLeaves(obj[member]!);
-                    }
-                    else if (obj[member] is not null)
-                    {
-                        obj[member] = Mask;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is JsonObject or JsonArray)
-                    {
-                        MaskLeaves(array[i]!);
-                    }
-                    else if (array[i] is not null)
-                    {
-                        array[i] = Mask;
-                    }
-                }
-
-                break;
-        }
     }
 
     [GeneratedRegex(@"(?<prefix>mw_(?:test|live)_[a-z]{2}_)[A-Za-z0-9]{20,}")]
