@@ -50,11 +50,19 @@ internal static partial class SecretRedactor
         var maskDepth = -1;
         var nextSensitive = false;
         var nextCredential = false;
+        Span<char> nameChars = stackalloc char[128];
         while (reader.Read())
         {
             var mask = maskDepth >= 0 || nextSensitive;
             switch (reader.TokenType)
             {
+                case JsonTokenType.PropertyName when !reader.ValueIsEscaped && reader.ValueSpan.Length <= 128:
+                    // The common case without allocating: a short, unescaped name is classified from its bytes.
+                    var count = Encoding.UTF8.GetChars(reader.ValueSpan, nameChars);
+                    writer.WritePropertyName(reader.ValueSpan);
+                    nextSensitive = IsSensitiveName(nameChars[..count]);
+                    nextCredential = nameChars[..count].Contains("credential", StringComparison.OrdinalIgnoreCase);
+                    continue;
                 case JsonTokenType.PropertyName:
                     var name = reader.GetString()!;
                     writer.WritePropertyName(name);
@@ -99,8 +107,14 @@ internal static partial class SecretRedactor
                 case not JsonTokenType.String when mask:
                     writer.WriteStringValue(Mask);
                     break;
+                case JsonTokenType.String when mask:
+                    writer.WriteStringValue(Mask);
+                    break;
+                case JsonTokenType.String when !reader.ValueIsEscaped && !MayHoldSecret(reader.ValueSpan, knownSecrets):
+                    writer.WriteStringValue(reader.ValueSpan);
+                    break;
                 case JsonTokenType.String:
-                    writer.WriteStringValue(mask ? Mask : ScrubValue(reader.GetString()!, knownSecrets));
+                    writer.WriteStringValue(ScrubValue(reader.GetString()!, knownSecrets));
                     break;
                 default:
                     // Numbers and booleans, as they were.
@@ -111,6 +125,33 @@ internal static partial class SecretRedactor
             nextSensitive = false;
             nextCredential = false;
         }
+    }
+
+    private static bool MayHoldSecret(ReadOnlySpan<byte> utf8, IReadOnlyCollection<string> knownSecrets)
+    {
+        if (utf8.IndexOf("mw_"u8) >= 0)
+        {
+            return true;
+        }
+
+        Span<byte> bytes = stackalloc byte[256];
+        foreach (var secret in knownSecrets)
+        {
+            if (secret.Length < 8)
+            {
+                continue;
+            }
+
+            // Secrets are short ASCII (keys, tokens): compare their bytes without decoding the value.
+            // Anything else takes the slow path, which decodes and replaces.
+            if (secret.Length > bytes.Length || Encoding.UTF8.GetByteCount(secret) != secret.Length
+                || utf8.IndexOf(bytes[..Encoding.UTF8.GetBytes(secret, bytes)]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Most values hold no secret: only run the replacements when one could be there.</summary>

@@ -20,15 +20,41 @@ internal static partial class SecretRedactor
     private static readonly string[] HarmlessSuffixes = ["_id", "_ids", "_at", "_hint", "_count", "_type"];
 
     /// <summary>Whether a header, query parameter or JSON member with this name holds a secret.</summary>
-    public static bool IsSensitiveName(string name)
+    public static bool IsSensitiveName(string name) => IsSensitiveName(name.AsSpan());
+
+    /// <inheritdoc cref="IsSensitiveName(string)"/>
+    public static bool IsSensitiveName(ReadOnlySpan<char> name)
     {
-        var n = name.ToLowerInvariant().Replace('-', '_');
-        if (n is "idempotency_key" || HarmlessSuffixes.Any(n.EndsWith))
+        if (name.Length > 256)
+        {
+            return true;
+        }
+
+        Span<char> n = stackalloc char[name.Length];
+        name.ToLowerInvariant(n);
+        n.Replace('-', '_');
+        if (n.SequenceEqual("idempotency_key"))
         {
             return false;
         }
 
-        return SensitiveParts.Any(n.Contains) || n is "auth" or "x_auth" or "pass" or "sig";
+        foreach (var suffix in HarmlessSuffixes)
+        {
+            if (n.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var part in SensitiveParts)
+        {
+            if (n.Contains(part, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return n.SequenceEqual("auth") || n.SequenceEqual("x_auth") || n.SequenceEqual("pass") || n.SequenceEqual("sig");
     }
 
     /// <summary>Headers as a JSON object, secrets masked; an <c>Authorization</c> keeps only its scheme.</summary>
