@@ -32,7 +32,7 @@ builder.Services.AddApiJson();
 builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
-builder.Services.AddRateLimits();
+builder.Services.AddRateLimits(options);
 builder.Services.AddMillwrightConnectors();
 builder.Services.AddSecrets();
 builder.Services.AddAccounts();
@@ -59,6 +59,7 @@ app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
+app.MapRateLimitEndpoints();
 app.MapRequestLogEndpoints();
 app.MapStatusEndpoints();
 if (options.SandboxEnabled)

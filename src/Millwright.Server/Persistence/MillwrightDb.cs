@@ -18,6 +18,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<RecordRow> Records => Set<RecordRow>();
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
+    public DbSet<AccountSettingsRow> AccountSettings => Set<AccountSettingsRow>();
     public DbSet<Features.RequestLogs.RequestLogRow> RequestLogs => Set<Features.RequestLogs.RequestLogRow>();
     public DbSet<Features.RequestLogs.UpstreamCallRow> UpstreamCalls => Set<Features.RequestLogs.UpstreamCallRow>();
     public DbSet<Features.RequestLogs.UpstreamHealthHourRow> UpstreamHealthHours => Set<Features.RequestLogs.UpstreamHealthHourRow>();
@@ -86,6 +87,13 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("sync_checkpoints");
             e.HasKey(x => new { x.ConnectionId, x.Entity });
+        });
+
+        // Reliability: per-environment account settings (inbound rate limit)
+        b.Entity<AccountSettingsRow>(e =>
+        {
+            e.ToTable("account_settings");
+            e.HasKey(x => new { x.AccountId, x.Environment });
         });
 
         // RequestLogs (request logs, their upstream calls, and the hourly upstream health of the status page)
