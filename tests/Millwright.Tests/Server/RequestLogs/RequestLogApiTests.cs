@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Millwright.Client;
 using Millwright.Client.Errors;
@@ -101,6 +102,9 @@ public sealed class RequestLogApiTests(SharedHost shared) : IClassFixture<Shared
     {
         var account = await host.CreateAccountAsync();
         var connectionId = await SyncTestData.InsertConnectionAsync(host, account, "maintainx");
+        // Synced once (an empty store), so that its data can be read.
+        await SyncTestData.WithDbAsync(host, db => db.Connections.Where(c => c.Id == connectionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, "active").SetProperty(c => c.LastSyncedAt, TimeProvider.System.GetUtcNow())));
         return (account, connectionId, new MillwrightClient(host.Http(), account.TestSecretKey));
     }
 }
