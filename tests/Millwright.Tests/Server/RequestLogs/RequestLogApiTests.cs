@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Millwright.Client;
 using Millwright.Client.Errors;
 using Millwright.Client.RequestLogs;
