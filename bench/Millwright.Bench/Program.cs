@@ -43,9 +43,10 @@ internal static class BenchProgram
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string?>("--output") { Description = "Also write the markdown report to this file." };
+        var requestLogs = new Option<bool>("--request-logs") { Description = "Log every API call (the server's default); false measures the server without request logs.", DefaultValueFactory = _ => true };
         var load = new Command("load", "Start the real server on loopback, seed it, and measure the read API under concurrent HTTP load.")
         {
-            clients, duration, warmup, workOrders, assets, database, scenario, output,
+            clients, duration, warmup, workOrders, assets, database, scenario, output, requestLogs,
         };
         load.SetAction((result, cancellationToken) => LoadCommand.RunAsync(
             new LoadOptions
@@ -58,6 +59,7 @@ internal static class BenchProgram
                 Database = result.GetValue(database),
                 Scenarios = result.GetValue(scenario) ?? [],
                 Output = result.GetValue(output),
+                RequestLogs = result.GetValue(requestLogs),
             },
             cancellationToken));
 

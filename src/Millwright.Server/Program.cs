@@ -8,7 +8,9 @@ using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
+using Millwright.Server.Features.RequestLogs;
 using Millwright.Server.Features.Secrets;
+using Millwright.Server.Features.Status;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Features.Systems;
 using Millwright.Server.Hosting;
@@ -42,6 +44,8 @@ builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
 builder.Services.AddMappings();
+builder.Services.AddRequestLogs();
+builder.Services.AddStatusPage();
 
 if (launch.Demo)
 {
@@ -49,6 +53,7 @@ if (launch.Demo)
 }
 
 var app = builder.Build();
+app.UseRequestLogs();
 app.UseApiErrors();
 app.UseBearerAuthentication();
 app.UseRateLimits();
@@ -60,6 +65,8 @@ app.MapRecordEndpoints();
 app.MapSyncEndpoints();
 app.MapRateLimitEndpoints();
 app.MapMappingsEndpoints();
+app.MapRequestLogEndpoints();
+app.MapStatusEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

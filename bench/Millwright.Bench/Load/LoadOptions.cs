@@ -12,6 +12,8 @@ internal sealed record LoadOptions
     public string? Database { get; init; }
     /// <summary>Names of the scenarios to run; empty runs all.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = [];
+    /// <summary>Whether the server logs API calls (Features/RequestLogs); off to measure what logging costs.</summary>
+    public bool RequestLogs { get; init; } = true;
     /// <summary>Markdown file to write the report to, besides stdout.</summary>
     public string? Output { get; init; }
 

@@ -17,6 +17,7 @@ internal static class LoadReport
         .AppendLine(CultureInfo.InvariantCulture, $"- runtime: {RuntimeInformation.FrameworkDescription}, server process with server GC; driver and server share the cores")
         .AppendLine(CultureInfo.InvariantCulture, $"- store: {ready.Store}, {ready.WorkOrders:N0} work orders + {ready.Assets:N0} assets of one connection (seeded in {ready.SeedSeconds:0.0} s)")
         .AppendLine(CultureInfo.InvariantCulture, $"- load: {options.Clients} concurrent clients (closed loop, keep-alive), {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured per scenario")
+        .AppendLine(CultureInfo.InvariantCulture, $"- request logs: {(options.RequestLogs ? "on" : "off")}")
         .AppendLine(CultureInfo.InvariantCulture, $"- load average before the run (1/5/15 min): {loadBefore}")
         .ToString();
 

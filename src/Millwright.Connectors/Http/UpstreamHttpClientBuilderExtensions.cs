@@ -9,8 +9,9 @@ namespace Millwright.Connectors.Http;
 
 /// <summary>
 /// The handler pipeline every vendor client gets (outermost first): total timeout + retries with jittered
-/// backoff that honour Retry-After → per-connection circuit breaker → per-connection rate gate → per-attempt
-/// timeout → redacted logging → SSRF-guarded sockets with redirects off. See Http/README.md.
+/// backoff that honour Retry-After → per-connection circuit breaker → per-connection rate gate → call recording
+/// (request logs, status page) → per-attempt timeout → redacted logging → SSRF-guarded sockets with redirects off.
+/// See Http/README.md.
 /// </summary>
 internal static class UpstreamHttpClientBuilderExtensions
 {
@@ -44,6 +45,8 @@ internal static class UpstreamHttpClientBuilderExtensions
         builder.AddUpstreamCircuitBreaker();
         builder.AddHttpMessageHandler(services => new UpstreamRateGateHandler(
             services.GetRequiredService<UpstreamRateGate>(), services.GetRequiredService<TimeProvider>()));
+        builder.AddHttpMessageHandler(services => new UpstreamCallRecordingHandler(
+            builder.Name, services.GetServices<IUpstreamCallObserver>(), services.GetRequiredService<TimeProvider>()));
         builder.AddResilienceHandler("upstream-attempt", (pipeline, context) =>
         {
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -20,6 +20,9 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
     public DbSet<AccountSettingsRow> AccountSettings => Set<AccountSettingsRow>();
     public DbSet<Features.Mappings.FieldMappingVersionRow> FieldMappingVersions => Set<Features.Mappings.FieldMappingVersionRow>();
+    public DbSet<Features.RequestLogs.RequestLogRow> RequestLogs => Set<Features.RequestLogs.RequestLogRow>();
+    public DbSet<Features.RequestLogs.UpstreamCallRow> UpstreamCalls => Set<Features.RequestLogs.UpstreamCallRow>();
+    public DbSet<Features.RequestLogs.UpstreamHealthHourRow> UpstreamHealthHours => Set<Features.RequestLogs.UpstreamHealthHourRow>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -100,6 +103,8 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
             e.ToTable("field_mapping_versions");
             e.HasKey(x => new { x.ConnectionId, x.Version });
         });
+        // RequestLogs (request logs, their upstream calls, and the hourly upstream health of the status page)
+        Features.RequestLogs.RequestLogModel.Configure(b);
 
         foreach (var entity in b.Model.GetEntityTypes())
         {

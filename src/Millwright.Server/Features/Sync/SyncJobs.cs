@@ -1,3 +1,5 @@
+using Millwright.Connectors.Http;
+
 namespace Millwright.Server.Features.Sync;
 
 /// <summary>
@@ -7,8 +9,12 @@ namespace Millwright.Server.Features.Sync;
 /// </summary>
 internal sealed class SyncJobs(SyncEngine engine, SyncScheduler scheduler, SyncRecovery recovery)
 {
-    /// <summary>Executes (or resumes) a run.</summary>
-    public Task RunAsync(string runId, CancellationToken cancellationToken) => engine.ExecuteAsync(runId, cancellationToken);
+    /// <summary>Executes (or resumes) a run; its upstream calls are logged under the run id (Features/RequestLogs).</summary>
+    public async Task RunAsync(string runId, CancellationToken cancellationToken)
+    {
+        using var upstreamCalls = UpstreamCallRecorder.Begin(runId, collect: false);
+        await engine.ExecuteAsync(runId, cancellationToken);
+    }
 
     /// <summary>A tick of a connection's schedule.</summary>
     public Task ScheduledAsync(string connectionId, CancellationToken cancellationToken) =>

@@ -63,6 +63,208 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("field_mapping_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.RequestLogs.RequestLogRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CredentialId")
+                        .HasColumnType("text")
+                        .HasColumnName("credential_id");
+
+                    b.Property<double?>("DurationMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Method")
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("text")
+                        .HasColumnName("path");
+
+                    b.Property<string>("Query")
+                        .HasColumnType("text")
+                        .HasColumnName("query");
+
+                    b.Property<string>("RequestBody")
+                        .HasColumnType("text")
+                        .HasColumnName("request_body");
+
+                    b.Property<bool>("RequestBodyTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("request_body_truncated");
+
+                    b.Property<string>("RequestHeadersJson")
+                        .HasColumnType("text")
+                        .HasColumnName("request_headers_json");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<bool>("ResponseBodyTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("response_body_truncated");
+
+                    b.Property<string>("ResponseHeadersJson")
+                        .HasColumnType("text")
+                        .HasColumnName("response_headers_json");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UpstreamCallCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("upstream_call_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("AccountId", "Environment", "CreatedAt", "Id");
+
+                    b.ToTable("request_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.RequestLogs.UpstreamCallRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RequestLogId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request_log_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("RequestLogId", "Id");
+
+                    b.ToTable("request_log_upstream_calls", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.RequestLogs.UpstreamHealthHourRow", b =>
+                {
+                    b.Property<string>("System")
+                        .HasColumnType("text")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hour");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<long?>("FirstFailureAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_failure_at_ms");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LastFailureAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_failure_at_ms");
+
+                    b.Property<int>("RateLimited")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limited");
+
+                    b.Property<int>("Timeouts")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeouts");
+
+                    b.HasKey("System", "Environment", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("upstream_health_hours", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Persistence.AccountRow", b =>
                 {
                     b.Property<string>("Id")

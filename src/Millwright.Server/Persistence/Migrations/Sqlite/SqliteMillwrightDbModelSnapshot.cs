@@ -57,6 +57,206 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("field_mapping_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.RequestLogs.RequestLogRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CredentialId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credential_id");
+
+                    b.Property<double?>("DurationMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Method")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<string>("Query")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<string>("RequestBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_body");
+
+                    b.Property<bool>("RequestBodyTruncated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_body_truncated");
+
+                    b.Property<string>("RequestHeadersJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_headers_json");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<bool>("ResponseBodyTruncated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_body_truncated");
+
+                    b.Property<string>("ResponseHeadersJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_headers_json");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UpstreamCallCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upstream_call_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("AccountId", "Environment", "CreatedAt", "Id");
+
+                    b.ToTable("request_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.RequestLogs.UpstreamCallRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RequestLogId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_log_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("RequestLogId", "Id");
+
+                    b.ToTable("request_log_upstream_calls", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.RequestLogs.UpstreamHealthHourRow", b =>
+                {
+                    b.Property<string>("System")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long?>("FirstFailureAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_failure_at_ms");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LastFailureAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_failure_at_ms");
+
+                    b.Property<int>("RateLimited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_limited");
+
+                    b.Property<int>("Timeouts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timeouts");
+
+                    b.HasKey("System", "Environment", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("upstream_health_hours", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Persistence.AccountRow", b =>
                 {
                     b.Property<string>("Id")

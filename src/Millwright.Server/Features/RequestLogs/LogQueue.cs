@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Millwright.Connectors.Http;
+
+namespace Millwright.Server.Features.RequestLogs;
+
+/// <summary>
+/// The hand-off between requests and <see cref="LogWriter"/>: a bounded channel that never makes a request
+/// wait. When the writer falls behind and the channel is full, entries are dropped and counted
+/// (<see cref="Dropped"/>) instead. Also the <see cref="IUpstreamCallObserver"/> that feeds upstream
+/// health and the calls of sync runs.
+/// </summary>
+internal sealed partial class LogQueue : IUpstreamCallObserver
+{
+    private readonly Channel<LogItem> channel;
+    private readonly ILogger<LogQueue> logger;
+    private long dropped;
+
+    public LogQueue(IOptions<RequestLogOptions> options, ILogger<LogQueue> logger)
+    {
+        this.logger = logger;
+        channel = Channel.CreateBounded<LogItem>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Entries lost because the queue was full, since start.</summary>
+    public long Dropped => Interlocked.Read(ref dropped);
+
+    internal ChannelReader<LogItem> Reader => channel.Reader;
+
+    public void Enqueue(LogItem item)
+    {
+        if (!channel.Writer.TryWrite(item))
+        {
+            // Log the first drop and then every 1000th, so a flood does not become a flood of log lines.
+            var count = Interlocked.Increment(ref dropped);
+            if (count % 1000 == 1)
+            {
+                LogDropped(count);
+            }
+        }
+    }
+
+    public void OnUpstreamCall(UpstreamCall call, UpstreamCallScope? scope) =>
+        Enqueue(new CallItem(call, scope is { Collects: false } ? scope.Owner : null));
+
+    /// <summary>Completes once everything enqueued before the call has been written (tests, shutdown).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var flush = new FlushItem(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await channel.Writer.WriteAsync(flush, cancellationToken);
+        await flush.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    internal void Complete() => channel.Writer.TryComplete();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request log queue full: {Dropped} entries dropped so far")]
+    private partial void LogDropped(long dropped);
+}
+
+internal abstract record LogItem;
+
+/// <summary>One API call as the middleware saw it; redaction and encoding happen in the writer, off the request.</summary>
+internal sealed record ApiCallItem(
+    string RequestId,
+    string AccountId,
+    string Environment,
+    string? ConnectionId,
+    string CredentialId,
+    string Method,
+    string Path,
+    string? Query,
+    int Status,
+    double DurationMs,
+    DateTimeOffset StartedAt,
+    KeyValuePair<string, string>[] RequestHeaders,
+    KeyValuePair<string, string>[] ResponseHeaders,
+    BodyCapture RequestBody,
+    BodyCapture ResponseBody,
+    IReadOnlyList<UpstreamCall> UpstreamCalls) : LogItem;
+
+/// <summary>One upstream attempt; <see cref="StreamOwner"/> is the sync run whose log stores it as it happens.</summary>
+internal sealed record CallItem(UpstreamCall Call, string? StreamOwner) : LogItem;
+
+internal sealed record FlushItem(TaskCompletionSource Done) : LogItem;

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Millwright.Connectors.Http;
+using Millwright.Server.Persistence;
+
+namespace Millwright.Server.Features.RequestLogs;
+
+/// <summary>Turns queued items into rows: redaction and encoding happen here, on the writer, not on the request.</summary>
+internal static class LogRows
+{
+    public const string ApiKind = "api";
+    public const string SyncKind = "sync";
+
+    public static void AddApiCalls(MillwrightDb db, IEnumerable<ApiCallItem> items)
+    {
+        foreach (var item in items)
+        {
+            var secrets = BearerOf(item.RequestHeaders);
+            db.RequestLogs.Add(new RequestLogRow
+            {
+                Id = item.RequestId,
+                Kind = ApiKind,
+                AccountId = item.AccountId,
+                Environment = item.Environment,
+                ConnectionId = item.ConnectionId,
+                CredentialId = item.CredentialId,
+                Method = item.Method,
+                Path = item.Path,
+                Query = SecretRedactor.Query(item.Query),
+                Status = item.Status,
+                DurationMs = Math.Round(item.DurationMs, 3),
+                RequestHeadersJson = SecretRedactor.Headers(item.RequestHeaders),
+                RequestBody = SecretRedactor.Body(item.RequestBody.Bytes, item.RequestBody.Truncated, secrets),
+                RequestBodyTruncated = item.RequestBody.Truncated,
+                ResponseHeadersJson = SecretRedactor.Headers(item.ResponseHeaders),
+                ResponseBody = SecretRedactor.Body(item.ResponseBody.Bytes, item.ResponseBody.Truncated, secrets),
+                ResponseBodyTruncated = item.ResponseBody.Truncated,
+                UpstreamCallCount = item.UpstreamCalls.Count,
+                CreatedAt = Micros(item.StartedAt),
+            });
+            item.RequestBody.Release();
+            item.ResponseBody.Release();
+            foreach (var call in item.UpstreamCalls)
+            {
+                db.UpstreamCalls.Add(ToRow(item.RequestId, call));
+            }
+        }
+    }
+
+    public static UpstreamCallRow ToRow(string owner, UpstreamCall call) => new()
+    {
+        RequestLogId = owner,
+        System = call.System,
+        ConnectionId = call.ConnectionId,
+        Method = call.Method,
+        Url = call.Url,
+        Status = call.Status,
+        Outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(call.Outcome.ToString()),
+        Error = call.Error,
+        DurationMs = Math.Round(call.DurationMs, 3),
+        StartedAt = Micros(call.StartedAt),
+    };
+
+    /// <summary>Both stores keep microseconds; truncating up front keeps cursors exact.</summary>
+    public static DateTimeOffset Micros(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
+
+    private static string[] BearerOf(KeyValuePair<string, string>[] headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            if (name.Equals("authorization", StringComparison.OrdinalIgnoreCase) && value.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space)
+            {
+                return [value[(space + 1)..].Trim()];
+            }
+        }
+
+        return [];
+    }
+}

@@ -1,0 +1,29 @@
+namespace Millwright.Server.Features.RequestLogs;
+
+/// <summary>Request logging; bound from <c>Millwright:RequestLogs</c>. Defaults live here.</summary>
+internal sealed class RequestLogOptions
+{
+    public const string Section = "Millwright:RequestLogs";
+
+    /// <summary>Log API calls. Upstream health for the status page is kept either way.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Request and response bodies are kept up to this many bytes (UTF-8), the rest is cut.</summary>
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Logs and upstream health older than this are deleted.</summary>
+    public int RetentionDays { get; set; } = 14;
+
+    /// <summary>How often the cleanup runs (1 s to 30 days).</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Entries waiting for the writer; when full, new entries are dropped and counted rather than slowing requests.</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>At most this many entries go into one write.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    internal static bool IsValid(RequestLogOptions o) =>
+        o.MaxBodyBytes is >= 0 and <= 1024 * 1024 && o.RetentionDays is >= 1 and <= 3650
+        && o.CleanupInterval >= TimeSpan.FromSeconds(1) && o.CleanupInterval <= TimeSpan.FromDays(30) && o.QueueCapacity >= 16 && o.BatchSize is >= 1 and <= 10_000;
+}
