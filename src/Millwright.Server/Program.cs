@@ -8,6 +8,7 @@ using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Features.Systems;
+using Millwright.Server.Features.Webhooks;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Demo;
@@ -38,6 +39,7 @@ builder.Services.AddConnectionsApi();
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
+builder.Services.AddWebhooks();
 
 if (launch.Demo)
 {
@@ -54,6 +56,7 @@ app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
+app.MapWebhookEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

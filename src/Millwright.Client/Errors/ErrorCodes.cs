@@ -51,4 +51,6 @@ public static class ErrorCodes
     public const string UpstreamRejected = "UPSTREAM_REJECTED";
     /// <summary>Millwright failed; the request id finds the log entry.</summary>
     public const string InternalError = "INTERNAL_ERROR";
+    /// <summary>The webhook endpoint is disabled (by the account, or by Millwright after days of failures).</summary>
+    public const string WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED";
 }
