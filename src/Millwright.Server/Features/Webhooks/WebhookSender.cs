@@ -31,7 +31,17 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
         var message = new byte[prefix.Length + body.Length];
         prefix.CopyTo(message, 0);
         body.CopyTo(message, prefix.Length);
-        return string.Join(' ', secrets.Select(s => "v1," + Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(s["whsec_".Length..]), message))));
+        var signatures = secrets.Select(s => "v1," + Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(s["whsec_".Length..]), message))).ToList();
+
+        // With several signatures, the StandardWebhooks NuGet package (1.1.2) never compares the last one
+        // of the list (its loop ends before it). Repeating the first at the end lets receivers using it
+        // verify with either secret during a rotation; for every other verifier a duplicate is harmless.
+        if (signatures.Count > 1)
+        {
+            signatures.Add(signatures[0]);
+        }
+
+        return string.Join(' ', signatures);
     }
 
     public async Task<AttemptOutcome> SendAsync(string url, string environment, string eventId, byte[] body, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
