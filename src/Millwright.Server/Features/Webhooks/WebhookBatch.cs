@@ -31,7 +31,8 @@ internal sealed partial class WebhookBatch(
 
         var token = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():n}";
         await db.WebhookDeliveries
-            .Where(d => candidates.Contains(d.Id) && d.Status == WebhookValues.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+            .Where(d => candidates.Contains(d.Id) && d.Status == WebhookValues.Pending && d.NextAttemptAt <= now
+                && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, token).SetProperty(d => d.LeaseExpiresAt, now + o.LeaseDuration), cancellationToken);
         var deliveries = await db.WebhookDeliveries.Where(d => d.LeaseOwner == token).ToListAsync(cancellationToken);
         try
