@@ -80,7 +80,13 @@ internal static class EventsApi
             .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
             .Select(e => new WebhookEventRow
             {
-                Id = e.Id, AccountId = e.AccountId, Environment = e.Environment, ConnectionId = e.ConnectionId, Type = e.Type, Payload = "", CreatedAt = e.CreatedAt,
+                Id = e.Id,
+                AccountId = e.AccountId,
+                Environment = e.Environment,
+                ConnectionId = e.ConnectionId,
+                Type = e.Type,
+                Payload = "",
+                CreatedAt = e.CreatedAt,
             })
             .Take(MaxReplay + 1).ToListAsync(cancellationToken);
         var matching = events.Where(e => EventFilter.Matches(endpoint.Events, endpoint.ConnectionId, e.Type, e.ConnectionId)).ToList();
