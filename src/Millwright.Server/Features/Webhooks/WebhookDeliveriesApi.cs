@@ -1,6 +1,8 @@
+using System.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Client.Webhooks;
@@ -40,6 +42,7 @@ internal static class WebhookDeliveriesApi
     {
         var caller = http.GetCaller();
         var size = NewestFirstCursor.Limit(limit);
+        await using var snapshot = await Snapshot(db, cancellationToken);
         if (status is not null && !WebhookValues.Statuses.Contains(status))
         {
             throw ApiException.BadQuery("status", $"status must be one of {string.Join(", ", WebhookValues.Statuses)}.");
@@ -66,6 +69,7 @@ internal static class WebhookDeliveriesApi
 
     private static async Task<Ok<WebhookDelivery>> Get(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
     {
+        await using var snapshot = await Snapshot(db, cancellationToken);
         var row = await FindAsync(db, http.GetCaller(), id, cancellationToken);
         return TypedResults.Ok(row.ToDto(await AttemptsAsync(db, id, cancellationToken)));
     }
@@ -95,6 +99,10 @@ internal static class WebhookDeliveriesApi
         signal.Notify();
         return TypedResults.Accepted($"/v1/webhook-deliveries/{id}", row.ToDto(await AttemptsAsync(db, id, cancellationToken)));
     }
+
+    /// <summary>Deliveries and attempts read in one snapshot, so a delivery never shows the attempts of a newer state than its own.</summary>
+    private static Task<IDbContextTransaction> Snapshot(MillwrightDb db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
     private static async Task<WebhookDeliveryRow> FindAsync(MillwrightDb db, Caller caller, string id, CancellationToken cancellationToken) =>
         await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == id && d.AccountId == caller.AccountId && d.Environment == caller.Environment, cancellationToken)

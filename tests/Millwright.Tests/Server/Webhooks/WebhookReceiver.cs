@@ -41,7 +41,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> requests matching <paramref name="predicate"/> arrived.</summary>
     public async Task<List<ReceivedWebhook>> WaitForAsync(Func<ReceivedWebhook, bool> predicate, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
+        var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds;
         while (true)
         {
             var matching = received.Where(predicate).ToList();

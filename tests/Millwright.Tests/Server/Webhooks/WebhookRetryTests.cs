@@ -94,7 +94,7 @@ public sealed class WebhookRetryTests : IAsyncLifetime
     {
         await using var healthy = await WebhookReceiver.StartAsync();
         receiver.Respond = _ => (500, null);
-        using var host = new MillwrightHost(WebhookTestKit.Fast(new Dictionary<string, string?> { ["Millwright:Webhooks:DisableAfter"] = "00:10:00" }), time: time);
+        using var host = new MillwrightHost(WebhookTestKit.Fast(new Dictionary<string, string?> { ["Millwright:Webhooks:DisableAfter"] = "00:00:20" }), time: time);
         var account = await host.CreateAccountAsync();
         var client = WebhookTestKit.Client(host, account.TestSecretKey);
         var failing = await WebhookTestKit.SubscribeAsync(client, receiver);
@@ -102,7 +102,7 @@ public sealed class WebhookRetryTests : IAsyncLifetime
 
         var first = await client.TestWebhookEndpointAsync(failing.Id);
         await WebhookTestKit.WaitForDeliveryAsync(client, first.Id, d => d.Attempts.Count == 1);
-        time.Advance(TimeSpan.FromMinutes(11));
+        time.Advance(TimeSpan.FromSeconds(25)); // past DisableAfter, before the first delivery's retry (30 s)
         var second = await client.TestWebhookEndpointAsync(failing.Id);
         var notice = Assert.Single(await healthy.WaitForAsync(_ => true));
         var disabled = await client.GetWebhookEndpointAsync(failing.Id);

@@ -64,7 +64,7 @@ internal static class WebhookTestKit
     /// <summary>Polls until the delivery satisfies <paramref name="condition"/>.</summary>
     public static async Task<WebhookDelivery> WaitForDeliveryAsync(MillwrightClient client, string id, Func<WebhookDelivery, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
+        var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds;
         while (true)
         {
             var delivery = await client.GetWebhookDeliveryAsync(id);
