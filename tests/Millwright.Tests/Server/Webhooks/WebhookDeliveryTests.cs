@@ -7,6 +7,7 @@ using Millwright.Tests.Support;
 namespace Millwright.Tests.Server.Webhooks;
 
 /// <summary>Signed deliveries to a real receiver on loopback, checked with the StandardWebhooks library.</summary>
+[Collection(WebhookTestKit.Collection)]
 public sealed class WebhookDeliveryTests : IAsyncLifetime
 {
     private MillwrightHost host = null!;

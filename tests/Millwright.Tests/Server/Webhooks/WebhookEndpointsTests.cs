@@ -9,6 +9,7 @@ using Millwright.Tests.Support;
 namespace Millwright.Tests.Server.Webhooks;
 
 /// <summary>The endpoints API: secrets shown once, URL rules (SSRF), filters, visibility.</summary>
+[Collection(WebhookTestKit.Collection)]
 public sealed class WebhookEndpointsTests : IClassFixture<SharedHost>
 {
     private readonly MillwrightHost host;

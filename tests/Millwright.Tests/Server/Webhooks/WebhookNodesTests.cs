@@ -4,6 +4,7 @@ using Millwright.Tests.Support;
 namespace Millwright.Tests.Server.Webhooks;
 
 /// <summary>Several nodes on one store: every delivery is sent once (lease claims), not once per node.</summary>
+[Collection(WebhookTestKit.Collection)]
 public sealed class WebhookNodesTests
 {
     [Fact]

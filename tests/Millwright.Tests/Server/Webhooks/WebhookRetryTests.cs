@@ -9,6 +9,7 @@ using Millwright.Tests.Support;
 namespace Millwright.Tests.Server.Webhooks;
 
 /// <summary>The retry schedule, Retry-After, disabling and durability, on a fake clock with a real receiver.</summary>
+[Collection(WebhookTestKit.Collection)]
 public sealed class WebhookRetryTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));

@@ -7,6 +7,7 @@ using Millwright.Tests.Server.Sync;
 namespace Millwright.Tests.Server.Webhooks;
 
 /// <summary>Events from real syncs against the MaintainX sandbox, delivered to a real receiver.</summary>
+[Collection(WebhookTestKit.Collection)]
 public sealed class WebhookSyncEventsTests
 {
     [Fact]

@@ -12,6 +12,10 @@ namespace Millwright.Tests.Server.Webhooks;
 /// <summary>Settings and small builders for webhook tests.</summary>
 internal static class WebhookTestKit
 {
+    /// <summary>Webhook test classes run one after another: each starts hosts with busy dispatchers, and side by side
+    /// they would crowd the PostgreSQL server's connection limit that the whole suite shares.</summary>
+    public const string Collection = "Webhooks";
+
     /// <summary>A dispatcher that polls often, so tests wait milliseconds rather than the default half second.</summary>
     public static Dictionary<string, string?> Fast(IDictionary<string, string?>? extra = null)
     {
