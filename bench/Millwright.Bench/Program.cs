@@ -2,6 +2,7 @@ using System.CommandLine;
 using BenchmarkDotNet.Running;
 using Millwright.Bench.Load;
 using Millwright.Bench.Micro;
+using Millwright.Bench.Webhooks;
 
 namespace Millwright.Bench;
 
@@ -85,7 +86,16 @@ internal static class BenchProgram
         remap.SetAction((result, cancellationToken) =>
             Remap.RemapCommand.RunAsync(Math.Clamp(result.GetValue(remapRecords), 1, 2_000_000), result.GetValue(database), cancellationToken));
 
-        var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer, remap };
+        var events = new Option<int>("--events") { Description = "Events to store.", DefaultValueFactory = _ => 20_000 };
+        var endpoints = new Option<int>("--endpoints") { Description = "Endpoints each event fans out to.", DefaultValueFactory = _ => 1 };
+        var webhooks = new Command("webhooks", "Fan-out throughput of webhook deliveries to a local receiver, with an API latency probe.")
+        {
+            events, endpoints, database,
+        };
+        webhooks.SetAction((result, cancellationToken) => WebhookBench.RunAsync(
+            Math.Clamp(result.GetValue(events), 1, 1_000_000), Math.Clamp(result.GetValue(endpoints), 1, 100), result.GetValue(database), cancellationToken));
+
+        var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer, remap, webhooks };
         return await root.Parse(args).InvokeAsync();
     }
 }

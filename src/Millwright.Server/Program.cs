@@ -13,6 +13,7 @@ using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Status;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Features.Systems;
+using Millwright.Server.Features.Webhooks;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Demo;
@@ -46,6 +47,7 @@ builder.Services.AddRecords();
 builder.Services.AddMappings();
 builder.Services.AddRequestLogs();
 builder.Services.AddStatusPage();
+builder.Services.AddWebhooks();
 
 if (launch.Demo)
 {
@@ -67,6 +69,7 @@ app.MapRateLimitEndpoints();
 app.MapMappingsEndpoints();
 app.MapRequestLogEndpoints();
 app.MapStatusEndpoints();
+app.MapWebhookEndpoints();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

@@ -55,4 +55,6 @@ public static class ErrorCodes
     public const string ConnectionReauthRequired = "CONNECTION_REAUTH_REQUIRED";
     /// <summary>The connection's first sync has not finished, so its data is not complete yet; retry after retry_after seconds.</summary>
     public const string ConnectionNotReady = "CONNECTION_NOT_READY";
+    /// <summary>The webhook endpoint is disabled (by the account, or by Millwright after days of failures).</summary>
+    public const string WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED";
 }

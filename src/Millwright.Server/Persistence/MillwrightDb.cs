@@ -23,6 +23,10 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<Features.RequestLogs.RequestLogRow> RequestLogs => Set<Features.RequestLogs.RequestLogRow>();
     public DbSet<Features.RequestLogs.UpstreamCallRow> UpstreamCalls => Set<Features.RequestLogs.UpstreamCallRow>();
     public DbSet<Features.RequestLogs.UpstreamHealthHourRow> UpstreamHealthHours => Set<Features.RequestLogs.UpstreamHealthHourRow>();
+    public DbSet<WebhookEndpointRow> WebhookEndpoints => Set<WebhookEndpointRow>();
+    public DbSet<WebhookEventRow> WebhookEvents => Set<WebhookEventRow>();
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+    public DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -105,6 +109,35 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         });
         // RequestLogs (request logs, their upstream calls, and the hourly upstream health of the status page)
         Features.RequestLogs.RequestLogModel.Configure(b);
+
+        // Webhooks
+        b.Entity<WebhookEndpointRow>(e =>
+        {
+            e.ToTable("webhook_endpoints");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
+        });
+        b.Entity<WebhookEventRow>(e =>
+        {
+            e.ToTable("webhook_events");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
+        });
+        b.Entity<WebhookDeliveryRow>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(x => x.Id);
+            // The dispatcher's scan: due pending deliveries, oldest first.
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
+            e.HasIndex(x => new { x.EndpointId, x.CreatedAt });
+        });
+        b.Entity<WebhookAttemptRow>(e =>
+        {
+            e.ToTable("webhook_attempts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.DeliveryId, x.AttemptedAt });
+        });
 
         foreach (var entity in b.Model.GetEntityTypes())
         {

@@ -1,0 +1,160 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Persistence;
+
+namespace Millwright.Server.Features.Webhooks;
+
+/// <summary>
+/// One dispatcher round: claim due deliveries with a conditional UPDATE (a lease, so that of several
+/// lanes or nodes exactly one sends each attempt), send them concurrently, then record every attempt and
+/// the next state in one SaveChanges. A node that dies mid-batch leaves leases that expire after
+/// <see cref="WebhookOptions.LeaseDuration"/>; the deliveries are then claimed again (at least once).
+/// </summary>
+internal sealed partial class WebhookBatch(
+    MillwrightDb db, WebhookSender sender, WebhookSecrets secrets, WebhookOutbox outbox, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookBatch> logger)
+{
+    /// <summary>Sends one batch; returns how many due deliveries it found (0: nothing to do).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var candidates = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Status == WebhookValues.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+            .Where(d => db.WebhookEndpoints.Any(e => e.Id == d.EndpointId && e.Enabled))
+            .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(o.BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var token = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():n}";
+        await db.WebhookDeliveries
+            .Where(d => candidates.Contains(d.Id) && d.Status == WebhookValues.Pending && d.NextAttemptAt <= now
+                && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, token).SetProperty(d => d.LeaseExpiresAt, now + o.LeaseDuration), cancellationToken);
+        var deliveries = await db.WebhookDeliveries.Where(d => d.LeaseOwner == token).ToListAsync(cancellationToken);
+        try
+        {
+            await SendAndRecordAsync(deliveries, now, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: give the batch back so that the next node (or this one restarted) sends it at once.
+            await db.WebhookDeliveries.Where(d => d.LeaseOwner == token).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+
+        return candidates.Count;
+    }
+
+    private async Task SendAndRecordAsync(List<WebhookDeliveryRow> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var eventIds = deliveries.Select(d => d.EventId).Distinct().ToList();
+        var payloads = await db.WebhookEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => Encoding.UTF8.GetBytes(e.Payload), cancellationToken);
+        var endpointIds = deliveries.Select(d => d.EndpointId).Distinct().ToList();
+        var endpoints = await db.WebhookEndpoints.Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var signing = endpoints.Values.ToDictionary(e => e.Id, e => secrets.SigningSecrets(e, now));
+
+        var outcomes = new AttemptOutcome?[deliveries.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, deliveries.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var d = deliveries[i];
+                if (endpoints.TryGetValue(d.EndpointId, out var endpoint) && endpoint.Enabled && payloads.TryGetValue(d.EventId, out var body))
+                {
+                    outcomes[i] = await sender.SendAsync(endpoint.Url, endpoint.Environment, d.EventId, body, signing[endpoint.Id], ct);
+                }
+            });
+
+        var done = time.GetUtcNow();
+        var succeededEndpoints = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            var d = deliveries[i];
+            d.LeaseOwner = null;
+            d.LeaseExpiresAt = null;
+            if (outcomes[i] is not { } outcome)
+            {
+                // Endpoint disabled or deleted meanwhile: leave it pending; the claim skips disabled endpoints.
+                continue;
+            }
+
+            d.AttemptCount++;
+            db.WebhookAttempts.Add(new WebhookAttemptRow
+            {
+                Id = BearerSecrets.NewId(WebhookValues.AttemptPrefix),
+                DeliveryId = d.Id,
+                AttemptedAt = outcome.At,
+                StatusCode = outcome.StatusCode,
+                LatencyMs = outcome.LatencyMs,
+                ResponseSnippet = outcome.Snippet,
+                Error = outcome.Error,
+            });
+            if (outcome.Succeeded)
+            {
+                d.Status = WebhookValues.Succeeded;
+                d.NextAttemptAt = null;
+                d.CompletedAt = done;
+                succeededEndpoints.Add(d.EndpointId);
+                continue;
+            }
+
+            var endpoint = endpoints[d.EndpointId];
+            endpoint.FailingSince ??= outcome.At;
+            d.NextAttemptAt = RetrySchedule.Next(d.AttemptCount, done, d.GiveUpAt, outcome.RetryAfter, Random.Shared.NextDouble(), o);
+            if (d.NextAttemptAt is null)
+            {
+                d.Status = WebhookValues.Failed;
+                d.CompletedAt = done;
+            }
+        }
+
+        foreach (var id in succeededEndpoints)
+        {
+            endpoints[id].FailingSince = null;
+        }
+
+        var toDisable = endpoints.Values.Where(e => e.Enabled && e.FailingSince is { } since && done - since >= o.DisableAfter).ToList();
+        foreach (var endpoint in toDisable)
+        {
+            endpoint.Enabled = false;
+            endpoint.DisabledReason = WebhookValues.DisabledFailing;
+            endpoint.UpdatedAt = done;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        var succeeded = deliveries.Count(d => d.Status == WebhookValues.Succeeded);
+        LogBatch(deliveries.Count, succeeded);
+        foreach (var endpoint in toDisable)
+        {
+            await DisableAsync(endpoint, done);
+        }
+    }
+
+    /// <summary>After the endpoint is stored disabled: its pending deliveries fail, and the account hears of it.</summary>
+    private async Task DisableAsync(WebhookEndpointRow endpoint, DateTimeOffset now)
+    {
+        await db.WebhookDeliveries.Where(d => d.EndpointId == endpoint.Id && d.Status == WebhookValues.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, WebhookValues.Failed)
+                .SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(d => d.CompletedAt, now), CancellationToken.None);
+        var data = new Client.Webhooks.WebhookEndpointDisabledData(endpoint.Id, endpoint.Url, endpoint.FailingSince, WebhookValues.DisabledFailing);
+        await outbox.AddAsync(db, endpoint.AccountId, endpoint.Environment,
+            [new NewEvent(Client.Webhooks.WebhookEventTypes.WebhookEndpointDisabled, null, EventPayloads.Object(data))], CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        LogDisabled(endpoint.Id);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook batch: {Count} attempts, {Succeeded} succeeded")]
+    private partial void LogBatch(int count, int succeeded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook endpoint {EndpointId} disabled after failing continuously")]
+    private partial void LogDisabled(string endpointId);
+}

@@ -1,0 +1,50 @@
+using Millwright.Connectors.Http;
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Sync;
+using Millwright.Server.Hosting.Errors;
+
+namespace Millwright.Server.Features.Webhooks;
+
+/// <summary>Outbound webhooks: endpoints, the event outbox, signed deliveries with retries (see README.md here).</summary>
+public static class WebhooksExtensions
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.Section)
+            .Validate(WebhookOptions.IsValid, $"{WebhookOptions.Section}: durations must be positive, LeaseDuration longer than Timeout, BatchSize 1–5000, Lanes 1–64, Parallelism 1–1024.")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<ConnectionOwners>();
+        services.AddSingleton<WebhookSender>();
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<WebhookBatch>();
+        services.AddScoped<ISyncObserver, WebhookSyncObserver>();
+        services.AddScoped<IConnectionObserver, WebhookConnectionObserver>();
+        AddClient(services, WebhookSender.LiveClient, allowLoopback: false);
+        AddClient(services, WebhookSender.TestClient, allowLoopback: true);
+        services.AddHostedService<WebhookDispatcher>();
+        services.AddHealthChecks().AddCheck<WebhookHealthCheck>("webhook_delivery", tags: ["status"]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var errors = new[] { StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden };
+        WebhookEndpointsApi.Map(app.MapGroup("/v1/webhook-endpoints").WithTags("Webhooks").RequireSecretKey().ProducesErrors(errors));
+        WebhookDeliveriesApi.Map(app.MapGroup("/v1/webhook-deliveries").WithTags("Webhooks").RequireSecretKey().ProducesErrors(errors));
+        EventsApi.Map(app.MapGroup("/v1/events").WithTags("Webhooks").RequireSecretKey().ProducesErrors(errors));
+        return app;
+    }
+
+    /// <summary>
+    /// Receivers are customer-supplied URLs: SSRF-guarded sockets (loopback only for test endpoints, in a
+    /// pool of their own), redirects off, no resilience handler (retries are the dispatcher's, on our schedule).
+    /// </summary>
+    private static void AddClient(IServiceCollection services, string name, bool allowLoopback) =>
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => GuardedSockets.CreateHandler(allowLoopback, TimeSpan.FromSeconds(10)))
+            .RemoveAllLoggers();
+}
