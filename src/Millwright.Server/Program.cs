@@ -2,7 +2,10 @@ using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connect;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Dashboard;
+using Millwright.Server.Features.Keys;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
@@ -38,6 +41,9 @@ builder.Services.AddConnectionsApi();
 builder.Services.AddJobs(options);
 builder.Services.AddSync();
 builder.Services.AddRecords();
+builder.Services.AddKeys();
+builder.Services.AddConnect();
+builder.Services.AddDashboard();
 
 if (launch.Demo)
 {
@@ -54,6 +60,9 @@ app.MapApiDocs();
 app.MapHealthEndpoints();
 app.MapRecordEndpoints();
 app.MapSyncEndpoints();
+app.MapKeysEndpoints();
+app.MapConnectEndpoints();
+app.MapDashboard();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

@@ -51,4 +51,10 @@ public static class ErrorCodes
     public const string UpstreamRejected = "UPSTREAM_REJECTED";
     /// <summary>Millwright failed; the request id finds the log entry.</summary>
     public const string InternalError = "INTERNAL_ERROR";
+    /// <summary>A secret key tried to revoke itself; use another key of the same environment.</summary>
+    public const string KeyInUse = "KEY_IN_USE";
+    /// <summary>The Connect link session or its one-time code is unknown, expired or already used.</summary>
+    public const string LinkSessionInvalid = "LINK_SESSION_INVALID";
+    /// <summary>A dashboard form was posted without a valid anti-forgery token (CSRF protection).</summary>
+    public const string CsrfTokenInvalid = "CSRF_TOKEN_INVALID";
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Millwright.Server.Features.Connect;
+using Millwright.Server.Features.Dashboard;
 
 namespace Millwright.Server.Persistence;
 
@@ -18,6 +20,8 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<RecordRow> Records => Set<RecordRow>();
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
+    public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
+    public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -83,6 +87,21 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("sync_checkpoints");
             e.HasKey(x => new { x.ConnectionId, x.Entity });
+        });
+
+        // Connect and Dashboard
+        b.Entity<LinkSessionRow>(e =>
+        {
+            e.ToTable("link_sessions");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.CodeHash);
+        });
+        b.Entity<DashboardSessionRow>(e =>
+        {
+            e.ToTable("dashboard_sessions");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TokenHash).IsUnique();
         });
 
         foreach (var entity in b.Model.GetEntityTypes())
