@@ -15,7 +15,7 @@ public static class DashboardExtensions
             o.Cookie.Name = "mw_csrf";
             o.Cookie.Path = "/dashboard";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.HttpOnly = true;
         });
         return services;
