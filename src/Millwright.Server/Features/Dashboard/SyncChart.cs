@@ -32,7 +32,7 @@ internal static class SyncChart
         var plotWidth = Width - Left - 8;
         var plotHeight = Height - Top - Bottom;
         var slot = (double)plotWidth / runsOldestFirst.Count;
-        var bar = Math.Max(2, slot * 0.6);
+        var bar = Math.Clamp(slot * 0.6, 2, 36);
         var svg = new StringBuilder();
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         double Y(int value) => Top + plotHeight - (plotHeight * (double)value / max);
