@@ -92,6 +92,12 @@ public sealed partial class ConnectEndToEndTests(SandboxServer sandbox, Headless
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.Status);
         Assert.Equal(ErrorCodes.InvalidToken, revoked.Code);
 
+        // A form posted with the session cookie but without the page's anti-forgery token is refused.
+        var forged = await page.Context.APIRequest.PostAsync("/dashboard/keys", new() { Form = page.Context.APIRequest.CreateFormData().Set("name", "forged") });
+        Assert.Equal(400, forged.Status);
+        Assert.Contains(ErrorCodes.CsrfTokenInvalid, await forged.TextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await keyClient.ListApiKeysAsync(), k => k.Name == "forged");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are signed out");
         await page.GotoAsync("/dashboard");
