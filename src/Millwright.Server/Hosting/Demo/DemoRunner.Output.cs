@@ -80,6 +80,7 @@ internal sealed partial class DemoRunner
         grid.AddRow("[bold]Connection[/]", Markup.Escape(connectionId));
         grid.AddRow("[bold]Connection token[/]", Markup.Escape(token));
         grid.AddRow("[bold]API reference[/]", Markup.Escape($"{baseUrl}docs"));
+        grid.AddRow("[bold]Dashboard[/]", Markup.Escape($"{baseUrl}dashboard"));
         AnsiConsole.Write(new Panel(grid).Header("Millwright demo is ready").Border(BoxBorder.Rounded));
         AnsiConsole.WriteLine("Try:");
         // Plain output (not markup) so the line can be copied as it is.
