@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Millwright.Server.Features.Connect;
@@ -11,7 +12,7 @@ namespace Millwright.Server.Persistence;
 /// EF migrations are provider-specific. Table and column names are snake_case on both so that the
 /// hand-written record queries (Features/Records) read the same on both.
 /// </summary>
-public abstract class MillwrightDb(DbContextOptions options) : DbContext(options)
+public abstract class MillwrightDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AccountRow> Accounts => Set<AccountRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
@@ -22,6 +23,8 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
     public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
     public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
+    /// <summary>ASP.NET Data Protection key ring (dashboard antiforgery tokens), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -103,6 +106,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.TokenHash).IsUnique();
         });
+        b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
 
         foreach (var entity in b.Model.GetEntityTypes())
         {

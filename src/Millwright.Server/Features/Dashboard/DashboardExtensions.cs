@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.DataProtection;
+using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Dashboard;
 
@@ -8,6 +9,8 @@ public static class DashboardExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<DashboardSessions>();
+        // Antiforgery tokens must validate on whichever node gets the post: the key ring lives in the store.
+        services.AddDataProtection().SetApplicationName("millwright").PersistKeysToDbContext<MillwrightDb>();
         services.AddAntiforgery(o =>
         {
             o.FormFieldName = "_csrf";

@@ -10,7 +10,7 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMillwrightDb))]
-    [Migration("20261128035343_ConnectAndDashboard")]
+    [Migration("20261128045712_ConnectAndDashboard")]
     partial class ConnectAndDashboard
     {
         /// <inheritdoc />
@@ -18,6 +18,26 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("Millwright.Server.Features.Connect.LinkSessionRow", b =>
                 {

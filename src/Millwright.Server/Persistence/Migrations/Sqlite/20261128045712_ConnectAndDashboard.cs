@@ -29,6 +29,20 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "link_sessions",
                 columns: table => new
                 {
@@ -81,6 +95,9 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "dashboard_sessions");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "link_sessions");
