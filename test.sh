@@ -3,6 +3,7 @@
 #   1. every test on the embedded default (SQLite),
 #   2. the storage and API tests (Millwright.Tests.Server.*) again on PostgreSQL, which
 #      scripts/postgres.sh installs (apt) when missing and starts on loopback.
+# Both runs get a real redis-server from scripts/redis.sh (MILLWRIGHT_TEST_REDIS) for the shared rate limits.
 # Prints "N passed, N failed" at the end.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +18,13 @@ fi
 log=$(mktemp)
 status=0
 dotnet build Millwright.slnx -c Release -warnaserror 2>&1 | tail -n 3 || exit 1
+
+if redis=$(scripts/redis.sh); then
+  export MILLWRIGHT_TEST_REDIS="$redis"
+else
+  echo "Redis could not be started: the Redis tests cannot run" >&2
+  status=1
+fi
 
 run() {
   local name=$1; shift

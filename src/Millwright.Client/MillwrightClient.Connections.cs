@@ -48,6 +48,21 @@ public sealed partial class MillwrightClient
     public Task<Connection> UpdateConnectionAsync(string id, UpdateConnectionRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<Connection>(HttpMethod.Patch, ConnectionPath(id), request, cancellationToken);
 
+    /// <summary>
+    /// Replaces a connection's credentials after the system accepted them (nothing is stored otherwise);
+    /// a connection waiting for re-authentication becomes usable again and syncs at once. Secret key.
+    /// </summary>
+    public Task<Connection> UpdateCredentialsAsync(string id, UpdateCredentialsRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<Connection>(HttpMethod.Put, ConnectionPath(id) + "/credentials", request, cancellationToken);
+
+    /// <summary>The secret key's account in its environment, with its rate limits. Secret key.</summary>
+    public Task<Accounts.AccountSettings> GetAccountAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<Accounts.AccountSettings>(HttpMethod.Get, "v1/account", null, cancellationToken);
+
+    /// <summary>Changes the account's settings in the key's environment (its rate limit). Secret key.</summary>
+    public Task<Accounts.AccountSettings> UpdateAccountAsync(Accounts.UpdateAccountRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<Accounts.AccountSettings>(HttpMethod.Patch, "v1/account", request, cancellationToken);
+
     /// <summary>Deletes a connection: stops its syncs, revokes its tokens at once and deletes its data. Secret key.</summary>
     public Task DeleteConnectionAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, ConnectionPath(id), null, cancellationToken);

@@ -44,6 +44,12 @@ public sealed record Connection
 
     /// <summary>Why the connection is unhealthy (last sync or check failure); null when healthy.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>Inbound requests per minute allowed on this connection; null means the account's default per connection.</summary>
+    public int? RateLimitPerMinute { get; init; }
+
+    /// <summary>Recent outcomes of the syncs against the system.</summary>
+    public ConnectionHealth? Health { get; init; }
 }
 
 /// <summary>Values of <see cref="Connection.Status"/>.</summary>

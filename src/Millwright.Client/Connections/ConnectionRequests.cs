@@ -32,6 +32,19 @@ public sealed record UpdateConnectionRequest
 
     /// <summary>New minutes between scheduled syncs (5–10080); the schedule is updated at once.</summary>
     public int? SyncIntervalMinutes { get; init; }
+
+    /// <summary>Inbound requests per minute on this connection (1 to 1,000,000); 0 returns to the account's default.</summary>
+    public int? RateLimitPerMinute { get; init; }
+}
+
+/// <summary>New credentials for a connection (<c>PUT /v1/connections/{id}/credentials</c>), checked against the system before they are stored.</summary>
+public sealed record UpdateCredentialsRequest
+{
+    /// <summary>Values of the system's credential fields, by field name (all required fields).</summary>
+    public required IReadOnlyDictionary<string, string> Credentials { get; init; }
+
+    /// <summary>New setting values, when they change too (e.g. another base URL); omitted settings stay.</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
 }
 
 /// <summary>Filters of <c>GET /v1/connections</c>.</summary>

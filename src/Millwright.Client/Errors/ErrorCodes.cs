@@ -51,6 +51,10 @@ public static class ErrorCodes
     public const string UpstreamRejected = "UPSTREAM_REJECTED";
     /// <summary>Millwright failed; the request id finds the log entry.</summary>
     public const string InternalError = "INTERNAL_ERROR";
+    /// <summary>The connected system rejects the connection's credentials; supply new ones with PUT /v1/connections/{id}/credentials.</summary>
+    public const string ConnectionReauthRequired = "CONNECTION_REAUTH_REQUIRED";
+    /// <summary>The connection's first sync has not finished, so its data is not complete yet; retry after retry_after seconds.</summary>
+    public const string ConnectionNotReady = "CONNECTION_NOT_READY";
     /// <summary>A secret key tried to revoke itself; use another key of the same environment.</summary>
     public const string KeyInUse = "KEY_IN_USE";
     /// <summary>The Connect link session or its one-time code is unknown, expired or already used.</summary>

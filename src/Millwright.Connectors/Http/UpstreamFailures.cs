@@ -55,6 +55,9 @@ internal static class UpstreamFailures
                 case UpstreamRateGateException gate:
                     return new(FailureCategory.RateLimited, ErrorCodes.UpstreamRateLimited,
                         $"Millwright is pacing calls to {system} to stay within its request budget.", gate.RetryAfter);
+                case Polly.CircuitBreaker.BrokenCircuitException:
+                    return new(FailureCategory.Transient, ErrorCodes.UpstreamUnavailable,
+                        $"{system} failed repeatedly, so Millwright paused calls to it for a short while (circuit open).");
                 case UpstreamAddressBlockedException blocked:
                     return new(FailureCategory.Config, ErrorCodes.UpstreamUnavailable,
                         $"The {system} address '{blocked.Host}' points into a private or internal network, which Millwright does not call. Use the system's public address.");

@@ -9,8 +9,8 @@ namespace Millwright.Connectors.Http;
 
 /// <summary>
 /// The handler pipeline every vendor client gets (outermost first): total timeout + retries with jittered
-/// backoff that honour Retry-After → per-connection rate gate → per-attempt timeout → redacted logging
-/// → SSRF-guarded sockets with redirects off. See Http/README.md.
+/// backoff that honour Retry-After → per-connection circuit breaker → per-connection rate gate → per-attempt
+/// timeout → redacted logging → SSRF-guarded sockets with redirects off. See Http/README.md.
 /// </summary>
 internal static class UpstreamHttpClientBuilderExtensions
 {
@@ -41,6 +41,7 @@ internal static class UpstreamHttpClientBuilderExtensions
                         : (TimeSpan?)null),
             });
         });
+        builder.AddUpstreamCircuitBreaker();
         builder.AddHttpMessageHandler(services => new UpstreamRateGateHandler(
             services.GetRequiredService<UpstreamRateGate>(), services.GetRequiredService<TimeProvider>()));
         builder.AddResilienceHandler("upstream-attempt", (pipeline, context) =>

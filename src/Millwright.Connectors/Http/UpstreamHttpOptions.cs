@@ -26,4 +26,16 @@ public sealed class UpstreamHttpOptions
 
     /// <summary>Responses larger than this are refused (protects memory against a hostile or broken upstream).</summary>
     public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Share of failed attempts (5xx, 408, timeouts, connection errors) within <see cref="CircuitSamplingDuration"/> that opens a connection's circuit.</summary>
+    public double CircuitFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts within <see cref="CircuitSamplingDuration"/> before the ratio counts at all.</summary>
+    public int CircuitMinimumThroughput { get; set; } = 8;
+
+    /// <summary>Window over which a connection's failure ratio is measured.</summary>
+    public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open circuit refuses a connection's calls before one trial call may go through.</summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

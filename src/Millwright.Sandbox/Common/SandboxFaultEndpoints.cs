@@ -73,17 +73,34 @@ internal static class SandboxFaultEndpoints
 
         if (request.ForceStatus is { } status)
         {
-            faults.ForceStatus(status, request.ForceStatusCount ?? 1);
+            faults.ForceStatus(status, request.ForceStatusCount ?? 1, request.RetryAfterSeconds);
+        }
+
+        if (request.MalformedRate is { } malformed)
+        {
+            faults.MalformedRate = malformed;
+        }
+
+        if (request.ForceMalformedCount is { } count)
+        {
+            faults.ForceMalformed(count);
         }
 
         if (request.RevokeKey is { Length: > 0 } key)
         {
             faults.RevokeKey(key);
         }
+
+        if (request.RestoreKey is { Length: > 0 } restored)
+        {
+            faults.RestoreKey(restored);
+        }
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Dictionary<string, string>> Problem(string message) =>
         TypedResults.Json(new Dictionary<string, string> { ["error"] = message }, Json, statusCode: StatusCodes.Status400BadRequest);
 
-    private sealed record FaultRequest(double? ErrorRate, int? LatencyMs, int? ForceStatus, int? ForceStatusCount, string? RevokeKey);
+    private sealed record FaultRequest(
+        double? ErrorRate, int? LatencyMs, int? ForceStatus, int? ForceStatusCount, string? RevokeKey,
+        int? RetryAfterSeconds = null, double? MalformedRate = null, int? ForceMalformedCount = null, string? RestoreKey = null);
 }

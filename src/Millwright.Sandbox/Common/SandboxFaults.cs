@@ -2,7 +2,7 @@ namespace Millwright.Sandbox.Common;
 
 /// <summary>
 /// Fault knobs of one sandbox instance: random 500s, added latency, a forced status for the next N
-/// requests, and revoked API keys. Thread-safe; tests set them through this API, demos through
+/// requests (429s with a chosen Retry-After), truncated JSON bodies, and revoked (and restored) API keys. Thread-safe; tests set them through this API, demos through
 /// <c>POST {prefix}/_sandbox/faults</c>.
 /// </summary>
 public sealed class SandboxFaults
@@ -13,6 +13,9 @@ public sealed class SandboxFaults
     private int latencyMs;
     private int? forcedStatus;
     private int forcedRemaining;
+    private int? forcedRetryAfter;
+    private double malformedRate;
+    private int malformedRemaining;
 
     /// <summary>Share of requests (0–1) that fail with a 500.</summary>
     public double ErrorRate
@@ -37,6 +40,57 @@ public sealed class SandboxFaults
         }
     }
 
+    /// <summary>Share of requests (0–1) that would succeed but get a truncated, malformed JSON body instead.</summary>
+    public double MalformedRate
+    {
+        get { lock (gate) { return malformedRate; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1.0);
+            lock (gate) { malformedRate = value; }
+        }
+    }
+
+    /// <summary>Seconds a forced 429 tells the client to wait (<c>Retry-After</c> and the reset header); null keeps the emulated window's reset.</summary>
+    public int? ForcedRetryAfterSeconds
+    {
+        get { lock (gate) { return forcedRetryAfter; } }
+    }
+
+    /// <summary>Gives the next <paramref name="count"/> requests that would succeed a truncated JSON body.</summary>
+    public void ForceMalformed(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (gate) { malformedRemaining = count; }
+    }
+
+    /// <summary>Whether this (otherwise successful) request gets a malformed body: a forced one first, then the random rate.</summary>
+    public bool NextMalformed()
+    {
+        lock (gate)
+        {
+            if (malformedRemaining > 0)
+            {
+                malformedRemaining--;
+                return true;
+            }
+
+            return malformedRate > 0 && Random.Shared.NextDouble() < malformedRate;
+        }
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> API requests with <paramref name="status"/> (429 or 5xx); a
+    /// forced 429 says to retry after <paramref name="retryAfterSeconds"/> when given.
+    /// </summary>
+    public void ForceStatus(int status, int count, int? retryAfterSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(retryAfterSeconds ?? 0);
+        ForceStatus(status, count);
+        lock (gate) { forcedRetryAfter = retryAfterSeconds; }
+    }
+
     /// <summary>Answers the next <paramref name="count"/> API requests with <paramref name="status"/> (429 or 5xx).</summary>
     public void ForceStatus(int status, int count = 1)
     {
@@ -50,6 +104,7 @@ public sealed class SandboxFaults
         {
             forcedStatus = status;
             forcedRemaining = count;
+            forcedRetryAfter = null;
         }
     }
 
@@ -65,7 +120,13 @@ public sealed class SandboxFaults
         lock (gate) { return revokedKeys.Contains(apiKey); }
     }
 
-    /// <summary>Clears every knob: no errors, no latency, no forced status, no revoked keys.</summary>
+    /// <summary>Makes a revoked key work again (a customer restoring it).</summary>
+    public void RestoreKey(string apiKey)
+    {
+        lock (gate) { revokedKeys.Remove(apiKey); }
+    }
+
+    /// <summary>Clears every knob: no errors, no latency, no forced status, no malformed bodies, no revoked keys.</summary>
     public void Reset()
     {
         lock (gate)
@@ -74,6 +135,9 @@ public sealed class SandboxFaults
             latencyMs = 0;
             forcedStatus = null;
             forcedRemaining = 0;
+            forcedRetryAfter = null;
+            malformedRate = 0;
+            malformedRemaining = 0;
             revokedKeys.Clear();
         }
     }
@@ -102,10 +166,13 @@ public sealed class SandboxFaults
     {
         lock (gate)
         {
-            return new SandboxFaultState(errorRate, latencyMs, forcedStatus, forcedRemaining, [.. revokedKeys.Order(StringComparer.Ordinal)]);
+            return new SandboxFaultState(errorRate, latencyMs, forcedStatus, forcedRemaining, [.. revokedKeys.Order(StringComparer.Ordinal)],
+                forcedRetryAfter, malformedRate, malformedRemaining);
         }
     }
 }
 
 /// <summary>The knobs as the admin endpoint shows them.</summary>
-public sealed record SandboxFaultState(double ErrorRate, int LatencyMs, int? ForceStatus, int ForceStatusCount, IReadOnlyList<string> RevokedKeys);
+public sealed record SandboxFaultState(
+    double ErrorRate, int LatencyMs, int? ForceStatus, int ForceStatusCount, IReadOnlyList<string> RevokedKeys,
+    int? RetryAfterSeconds = null, double MalformedRate = 0, int ForceMalformedCount = 0);

@@ -46,6 +46,14 @@ internal sealed class MaintainXSandboxGate(MaintainXSandbox sandbox) : IEndpoint
                 if (status == StatusCodes.Status429TooManyRequests)
                 {
                     headers["X-Rate-Limit-Remaining"] = "0";
+                    if (sandbox.Faults.ForcedRetryAfterSeconds is { } wait)
+                    {
+                        // A burst as a gateway in front of the API would send it: Retry-After as well as the reset.
+                        headers["X-Rate-Limit-Reset"] = wait.ToString(CultureInfo.InvariantCulture);
+                        headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+                        return TooManyRequests(wait);
+                    }
+
                     return TooManyRequests(decision.ResetSeconds);
                 }
 
@@ -53,6 +61,12 @@ internal sealed class MaintainXSandboxGate(MaintainXSandbox sandbox) : IEndpoint
             }
 
             http.Items[CallerKey] = new MxCaller(key, organizations);
+            if (sandbox.Faults.NextMalformed())
+            {
+                // A body cut off mid-document, as a dropped connection or a broken proxy delivers it.
+                return TypedResults.Text("{\"workOrders\":[{\"id\":1,\"title\":\"Pump", "application/json");
+            }
+
             return await next(context);
         }
         catch (MxApiError error) when (error.Status == StatusCodes.Status400BadRequest && !HttpMethods.IsGet(http.Request.Method))

@@ -3,7 +3,7 @@ namespace Millwright.Server.Hosting;
 /// <summary>
 /// Operator settings, bound from the <c>Millwright</c> configuration section (appsettings, <c>Millwright__X</c>
 /// environment variables, <c>--Millwright:X=</c> or <c>--data</c> on the command line). The short environment
-/// variables <c>MILLWRIGHT_DATABASE</c>, <c>MILLWRIGHT_DATA</c> and <c>MILLWRIGHT_ENCRYPTION_KEY</c> apply when
+/// variables <c>MILLWRIGHT_DATABASE</c>, <c>MILLWRIGHT_DATA</c>, <c>MILLWRIGHT_ENCRYPTION_KEY</c> and <c>MILLWRIGHT_REDIS</c> apply when
 /// the section does not set the value, so a command-line flag always wins over them.
 /// </summary>
 public sealed class MillwrightOptions
@@ -20,7 +20,12 @@ public sealed class MillwrightOptions
     /// <summary>Whether the vendor sandboxes are mounted under /sandbox (test environment only).</summary>
     public bool SandboxEnabled { get; set; } = true;
 
+    /// <summary>Redis configuration string (<c>host:port,password=…</c>); when set, inbound rate-limit counters are shared through it.</summary>
+    public string? Redis { get; set; }
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
+
+    public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
 
     public static MillwrightOptions FromConfiguration(IConfiguration configuration)
     {
@@ -30,6 +35,7 @@ public sealed class MillwrightOptions
         options.DataDirectory = FirstSet(section["DataDirectory"], configuration["MILLWRIGHT_DATA"]) ?? options.DataDirectory;
         options.Database = FirstSet(section["Database"], configuration["MILLWRIGHT_DATABASE"]);
         options.EncryptionKey = FirstSet(section["EncryptionKey"], configuration["MILLWRIGHT_ENCRYPTION_KEY"]);
+        options.Redis = FirstSet(section["Redis"], configuration["MILLWRIGHT_REDIS"]);
         return options;
     }
 

@@ -47,6 +47,13 @@ public sealed class ConnectionRow
     public DateTimeOffset? NextSyncAt { get; set; }
     public DateTimeOffset? LastFullSyncAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Inbound requests per minute allowed on this connection; null means the installation's default.</summary>
+    public int? RateLimitPerMinute { get; set; }
+    /// <summary>Error code of the most recent failed sync (kept after recovery; see <see cref="ConsecutiveFailures"/>).</summary>
+    public string? LastErrorCode { get; set; }
+    public DateTimeOffset? LastErrorAt { get; set; }
+    /// <summary>Failed sync runs in a row; 0 after a successful one.</summary>
+    public int ConsecutiveFailures { get; set; }
 }
 
 public sealed class ConnectionTokenRow
@@ -130,5 +137,15 @@ public sealed class SyncCheckpointRow
     public string? PageCursor { get; set; }
     /// <summary>Largest remote change time seen by the in-flight run; becomes the watermark when the entity finishes.</summary>
     public DateTimeOffset? PendingWatermark { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Settings of one account in one environment (they never share budgets); a missing row means defaults.</summary>
+public sealed class AccountSettingsRow
+{
+    public required string AccountId { get; set; }
+    public required string Environment { get; set; }
+    /// <summary>Inbound requests per minute of the account in this environment; null means the installation's default.</summary>
+    public int? RateLimitPerMinute { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

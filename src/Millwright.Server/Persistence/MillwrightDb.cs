@@ -21,6 +21,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<RecordRow> Records => Set<RecordRow>();
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
+    public DbSet<AccountSettingsRow> AccountSettings => Set<AccountSettingsRow>();
     public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
     public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
     /// <summary>ASP.NET Data Protection key ring (dashboard antiforgery tokens), shared by every node.</summary>
@@ -90,6 +91,13 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         {
             e.ToTable("sync_checkpoints");
             e.HasKey(x => new { x.ConnectionId, x.Entity });
+        });
+
+        // Reliability: per-environment account settings (inbound rate limit)
+        b.Entity<AccountSettingsRow>(e =>
+        {
+            e.ToTable("account_settings");
+            e.HasKey(x => new { x.AccountId, x.Environment });
         });
 
         // Connect and Dashboard

@@ -16,6 +16,7 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider? time;
     private readonly Action<IServiceCollection>? configureServices;
+    private readonly string? postgres;
 
     /// <param name="overrides">Configuration settings.</param>
     /// <param name="dataDirectory">Data folder to reuse (restart tests); a fresh one by default.</param>
@@ -38,6 +39,7 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
         if (TestDatabases.PostgresConnectionString(DataDirectory) is { } pg)
         {
             settings["MILLWRIGHT_DATABASE"] = pg;
+            postgres = pg;
         }
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -71,6 +73,31 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync(name, CancellationToken.None);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        ClosePooledConnections();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        ClosePooledConnections();
+    }
+
+    /// <summary>
+    /// Npgsql keeps idle connections of a disposed host's pool open for minutes; with many hosts in one run
+    /// that exhausts the server's max_connections. This host's database is its own, so only its pool closes.
+    /// </summary>
+    private void ClosePooledConnections()
+    {
+        if (postgres is not null)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(postgres);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -15,6 +15,25 @@ internal static class ConnectionCheckErrors
 {
     private const int DefaultRetryAfterSeconds = 60;
 
+    /// <summary>How long a credential check may take before the call gives up with 504.</summary>
+    internal static readonly TimeSpan CheckBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>Checks settings and credentials against the system within <see cref="CheckBudget"/> (create and re-authentication).</summary>
+    public static async Task<ConnectorResult<ConnectionCheck>> CheckAsync(
+        IConnector connector, ConnectionContext context, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(CheckBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await connector.CheckAsync(context, linked.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw Timeout(connector.Descriptor.Name);
+        }
+    }
+
     public static ApiException ToApiException(ConnectorFailure failure)
     {
         var code = string.IsNullOrWhiteSpace(failure.Code) ? DefaultCode(failure.Category) : failure.Code;

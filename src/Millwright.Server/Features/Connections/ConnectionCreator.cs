@@ -21,14 +21,11 @@ internal sealed partial class ConnectionCreator(
     TimeProvider time,
     ILogger<ConnectionCreator> logger)
 {
-    /// <summary>How long the credential check may take before the create call gives up with 504.</summary>
-    internal static readonly TimeSpan CheckBudget = TimeSpan.FromSeconds(30);
-
     public async Task<ConnectionCreated> CreateAsync(string accountId, string environment, ValidatedConnection input, CancellationToken cancellationToken)
     {
         var system = input.Connector.Descriptor;
         var id = BearerSecrets.NewId("conn");
-        var check = await CheckAsync(input.Connector, new ConnectionContext(id, environment, input.Fields.Settings, input.Fields.Credentials), cancellationToken);
+        var check = await ConnectionCheckErrors.CheckAsync(input.Connector, new ConnectionContext(id, environment, input.Fields.Settings, input.Fields.Credentials), time, cancellationToken);
         if (check.Failure is { } failure)
         {
             LogCheckFailed(system.Id, environment, failure.Category, failure.Code);
@@ -79,20 +76,6 @@ internal sealed partial class ConnectionCreator(
 
         LogCreated(id, system.Id, environment);
         return new ConnectionCreated(row.ToDto(), token);
-    }
-
-    private async Task<ConnectorResult<ConnectionCheck>> CheckAsync(IConnector connector, ConnectionContext context, CancellationToken cancellationToken)
-    {
-        using var budget = new CancellationTokenSource(CheckBudget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        try
-        {
-            return await connector.CheckAsync(context, linked.Token);
-        }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw ConnectionCheckErrors.Timeout(connector.Descriptor.Name);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} to {System} created in {Environment}")]

@@ -22,6 +22,8 @@ internal static class ConnectionMapping
         LastSyncedAt = row.LastSyncedAt,
         NextSyncAt = row.NextSyncAt,
         LastError = row.LastError,
+        RateLimitPerMinute = row.RateLimitPerMinute,
+        Health = ConnectionHealthState.Of(row),
     };
 
     public static ConnectionToken ToDto(this ConnectionTokenRow row) => new()

@@ -43,7 +43,13 @@ internal sealed record CreateConnectionBody(
 [Description("Changes to a connection; omitted or null members stay as they are.")]
 internal sealed record UpdateConnectionBody(
     [property: Description("Merged into the metadata (JSON merge patch): a key set to null is removed.")] JsonObject? Metadata,
-    [property: Description("New minutes between scheduled syncs, 5 to 10080; the schedule changes at once.")] int? SyncIntervalMinutes);
+    [property: Description("New minutes between scheduled syncs, 5 to 10080; the schedule changes at once.")] int? SyncIntervalMinutes,
+    [property: Description("Inbound requests per minute on this connection, 1 to 1000000; 0 returns to the account's default per connection.")] int? RateLimitPerMinute = null);
+
+[Description("New credentials for a connection, checked against the system before they are stored.")]
+internal sealed record UpdateCredentialsBody(
+    [property: Description("Values of the system's credential fields (strings), by field name: all required ones. Stored encrypted, never returned.")] JsonObject? Credentials,
+    [property: Description("Setting values to change as well (e.g. base_url); omitted ones keep their stored value.")] JsonObject? Settings);
 
 [Description("A connection token to issue; every member is optional.")]
 internal sealed record CreateConnectionTokenBody(

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Errors;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Connections;
 
-/// <summary>Changes what an account may change about a connection: metadata and the sync interval.</summary>
-internal sealed partial class ConnectionUpdater(MillwrightDb db, ISyncScheduler scheduler, TimeProvider time, ILogger<ConnectionUpdater> logger)
+/// <summary>Changes what an account may change about a connection: metadata, the sync interval and its inbound rate limit.</summary>
+internal sealed partial class ConnectionUpdater(
+    MillwrightDb db, ISyncScheduler scheduler, RateLimitSettings rateLimits, TimeProvider time, ILogger<ConnectionUpdater> logger)
 {
     public async Task<ConnectionRow> UpdateAsync(Caller caller, string id, UpdateConnectionBody body, CancellationToken cancellationToken)
     {
@@ -32,13 +34,28 @@ internal sealed partial class ConnectionUpdater(MillwrightDb db, ISyncScheduler 
 
         var metadata = ConnectionInput.CheckMetadata(merged, errors);
         var interval = ConnectionInput.CheckSyncInterval(body.SyncIntervalMinutes ?? row.SyncIntervalMinutes, errors);
+        var rateLimit = row.RateLimitPerMinute;
+        if (body.RateLimitPerMinute is { } requested)
+        {
+            if (requested is < 0 or > RateLimitOptions.MaxPerMinute)
+            {
+                errors.Add(new ErrorDetail("rate_limit_per_minute", $"rate_limit_per_minute must be 1 to {RateLimitOptions.MaxPerMinute} (or 0 for the default)."));
+            }
+            else
+            {
+                rateLimit = requested == 0 ? null : requested;
+            }
+        }
+
         ConnectionInput.ThrowIfAny(errors);
 
         var rescheduled = interval != row.SyncIntervalMinutes;
         row.MetadataJson = ConnectionMapping.WriteMap(metadata);
         row.SyncIntervalMinutes = interval;
+        row.RateLimitPerMinute = rateLimit;
         row.UpdatedAt = StoreTime.Now(time);
         await db.SaveChangesAsync(cancellationToken);
+        rateLimits.ForgetConnection(row.Id);
         if (rescheduled)
         {
             // Saved already: finish the reschedule even if the client hangs up.

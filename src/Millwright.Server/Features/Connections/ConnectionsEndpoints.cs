@@ -52,12 +52,25 @@ internal static class ConnectionsEndpoints
 
         group.MapPatch("/{id}", UpdateConnection)
             .WithName("UpdateConnection")
-            .WithSummary("Change a connection's metadata or sync interval")
+            .WithSummary("Change a connection's metadata, sync interval or rate limit")
             .WithDescription("""
                 `metadata` is merged as a JSON merge patch (a key set to null is removed); a new `sync_interval_minutes`
-                (5–10080) reschedules the syncs at once. Omitted members stay unchanged.
+                (5–10080) reschedules the syncs at once; `rate_limit_per_minute` (1–1000000, `0` for the account's default
+                per connection) sets how many requests per minute may work on this connection. Omitted members stay unchanged.
                 """)
             .ProducesErrors(400, 404, 422);
+
+        group.MapPut("/{id}/credentials", UpdateCredentials)
+            .WithName("UpdateConnectionCredentials")
+            .WithSummary("Replace a connection's credentials")
+            .WithDescription("""
+                Checks the new credentials (with the stored settings, or the `settings` given here merged over them) against
+                the system exactly like create, and stores them encrypted **only when the system accepts them**. A connection in
+                `reauth_required` or `degraded` becomes `active` again (`syncing` if it never finished a sync) and a sync
+                starts at once. Errors are those of create: 400 `CONNECTION_CREDENTIALS_INVALID`, 422 `VALIDATION_FAILED`,
+                502 `UPSTREAM_UNAVAILABLE`, 503 `UPSTREAM_RATE_LIMITED`, 504 `UPSTREAM_TIMEOUT`; nothing changes when one is returned.
+                """)
+            .ProducesErrors(400, 404, 422, 502, 503, 504);
 
         group.MapDelete("/{id}", DeleteConnection)
             .WithName("DeleteConnection")
@@ -146,6 +159,18 @@ internal static class ConnectionsEndpoints
         [FromServices] ConnectionUpdater updater,
         CancellationToken cancellationToken) =>
         TypedResults.Ok((await updater.UpdateAsync(http.GetCaller(), id, body, cancellationToken)).ToDto());
+
+    private static async Task<Ok<Connection>> UpdateCredentials(
+        string id,
+        UpdateCredentialsBody body,
+        HttpContext http,
+        [FromServices] ConnectionCredentialsUpdater updater,
+        CancellationToken cancellationToken)
+    {
+        var caller = http.GetCaller();
+        var row = await updater.UpdateAsync(caller.AccountId, caller.Environment, id, body.Credentials, body.Settings, cancellationToken);
+        return TypedResults.Ok(row.ToDto());
+    }
 
     private static async Task<NoContent> DeleteConnection(
         string id,

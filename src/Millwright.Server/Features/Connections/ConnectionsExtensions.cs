@@ -11,6 +11,7 @@ public static class ConnectionsExtensions
         services.AddScoped<ConnectionCreator>();
         services.AddScoped<ConnectionTokenIssuer>();
         services.AddScoped<ConnectionUpdater>();
+        services.AddScoped<ConnectionCredentialsUpdater>();
         services.AddScoped<ConnectionDeleter>();
         services.AddScoped<ConnectionEvents>();
         return services;

@@ -16,7 +16,7 @@ internal static partial class DashboardConnectionViews
             <tr data-connection-id="{c.Row.Id}">
               <td><a href="/dashboard/connections/{c.Row.Id}">{c.SystemName}</a><div class="small muted">{c.Row.Id}</div></td>
               <td>{c.Row.DisplayName ?? "—"}<div class="small muted">{Metadata(c.Row.MetadataJson)}</div></td>
-              <td>{Status(c.Row.Status)}{If(c.Row.LastError is not null, H($"<div class=\"small muted\">{c.Row.LastError}</div>"))}</td>
+              <td>{Status(c.Row.Status)}{If(c.Row.ConsecutiveFailures > 0, H($"<div class=\"small muted\">{c.Row.ConsecutiveFailures} failed syncs in a row</div>"))}{If(c.Row.LastError is not null, H($"<div class=\"small muted\">{c.Row.LastError}</div>"))}</td>
               <td>{When(c.Row.LastSyncedAt)}</td>
               <td class="records">{c.Records:N0}</td>
             </tr>
@@ -56,6 +56,8 @@ internal static partial class DashboardConnectionViews
               <dt>Last sync</dt><dd>{When(row.LastSyncedAt)}</dd>
               <dt>Next sync</dt><dd>{When(row.NextSyncAt)} (every {row.SyncIntervalMinutes} minutes)</dd>
               {If(row.LastError is not null, H($"<dt>Last error</dt><dd>{row.LastError}</dd>"))}
+              <dt>Health</dt><dd id="connection-health">{(row.ConsecutiveFailures == 0 ? "healthy" : $"{row.ConsecutiveFailures} failed syncs in a row")}{If(row.LastErrorCode is not null, H($" · last error {row.LastErrorCode} at {When(row.LastErrorAt)}"))}</dd>
+              <dt>Rate limit</dt><dd>{(row.RateLimitPerMinute is { } limit ? $"{limit} requests per minute" : "installation default")}</dd>
               <dt>Settings</dt><dd>{settings}</dd>
               <dt>Records</dt><dd>{(d.RecordsPerEntity.Count == 0 ? H($"none yet") : perEntity)}</dd>
               <dt>Created</dt><dd>{When(row.CreatedAt)}</dd>

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Millwright.Client.Errors;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.RateLimits;
 
@@ -12,21 +12,22 @@ namespace Millwright.Server.Features.RateLimits;
 /// response (errors included) and refuses with 429 <c>RATE_LIMIT_EXCEEDED</c> when a budget is spent.
 /// Anonymous requests and paths outside <c>/v1</c> pass untouched.
 /// </summary>
-internal sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCounters counters, IOptions<RateLimitOptions> options)
+internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounters counters, RateLimitSettings settings)
 {
     public const string LimitHeader = "X-RateLimit-Limit";
     public const string RemainingHeader = "X-RateLimit-Remaining";
     public const string ResetHeader = "X-RateLimit-Reset";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
             || !context.TryGetCaller(out var caller))
         {
-            return next(context);
+            await next(context);
+            return;
         }
 
-        var decision = counters.TryAcquire(Partitions(context, caller));
+        var decision = await counters.TryAcquireAsync(await PartitionsAsync(context, caller), context.RequestAborted);
         context.Response.OnStarting(() =>
         {
             // Set when the response starts: ErrorHandlingMiddleware clears headers before writing an error.
@@ -44,21 +45,23 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, FixedWindowCount
                 retryAfterSeconds: decision.ResetSeconds);
         }
 
-        return next(context);
+        await next(context);
     }
 
-    private List<RateLimitPartition> Partitions(HttpContext context, Caller caller)
+    private async Task<List<RateLimitPartition>> PartitionsAsync(HttpContext context, Caller caller)
     {
-        var limits = options.Value;
+        var db = context.RequestServices.GetRequiredService<MillwrightDb>();
         var account = $"{caller.AccountId}:{caller.Environment}";
-        var partitions = new List<RateLimitPartition>(2) { new($"account:{account}", limits.AccountPerMinute) };
+        var accountLimit = await settings.AccountLimitAsync(db, caller.AccountId, caller.Environment, context.RequestAborted);
+        var partitions = new List<RateLimitPartition>(2) { new($"account:{account}", accountLimit) };
         var connectionId = caller.Kind == CallerKind.ConnectionToken
             ? caller.ConnectionId
             : context.Request.Headers[AuthExtensions.ConnectionHeader].ToString();
         if (!string.IsNullOrWhiteSpace(connectionId))
         {
             // Keyed under the account too, so that naming another account's connection cannot spend its budget.
-            partitions.Add(new($"connection:{account}:{connectionId}", limits.ConnectionPerMinute));
+            var connectionLimit = await settings.ConnectionLimitAsync(db, caller.AccountId, caller.Environment, connectionId, context.RequestAborted);
+            partitions.Add(new($"connection:{account}:{connectionId}", connectionLimit));
         }
 
         return partitions;

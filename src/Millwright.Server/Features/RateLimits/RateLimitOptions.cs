@@ -5,11 +5,18 @@ internal sealed class RateLimitOptions
 {
     public const string Section = "Millwright:RateLimits";
 
-    /// <summary>Requests per minute of one account in one environment, across all its keys, tokens and connections.</summary>
+    /// <summary>Largest per-minute limit an account or connection setting may ask for.</summary>
+    public const int MaxPerMinute = 1_000_000;
+
+    /// <summary>Requests per minute of one account in one environment, across all its keys, tokens and connections, unless the account sets its own.</summary>
     public int AccountPerMinute { get; set; } = 6000;
 
-    /// <summary>Requests per minute that work on one connection (its tokens, or a secret key naming it).</summary>
+    /// <summary>Requests per minute that work on one connection (its tokens, or a secret key naming it), unless the connection sets its own.</summary>
     public int ConnectionPerMinute { get; set; } = 600;
 
-    internal static bool IsValid(RateLimitOptions o) => o.AccountPerMinute >= 1 && o.ConnectionPerMinute >= 1;
+    /// <summary>How long a process keeps a stored account or connection limit before reading it again (changes made on other nodes apply within it).</summary>
+    public TimeSpan SettingsCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal static bool IsValid(RateLimitOptions o) =>
+        o.AccountPerMinute is >= 1 and <= MaxPerMinute && o.ConnectionPerMinute is >= 1 and <= MaxPerMinute && o.SettingsCacheDuration >= TimeSpan.Zero;
 }

@@ -1,5 +1,6 @@
 using Millwright.Client.Models;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records.Cursors;
 using Millwright.Server.Features.Records.Query;
 using Millwright.Server.Hosting;
@@ -22,7 +23,7 @@ public static class RecordsExtensions
 
     public static IEndpointRouteBuilder MapRecordEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").RequireConnection(Scopes.Read);
+        var group = app.MapGroup("/v1").RequireConnection(Scopes.Read).RequireFirstSyncDone();
         foreach (var entity in EntityInfo.All)
         {
             RecordEndpoints.Map(group, entity);

@@ -7,7 +7,7 @@ namespace Millwright.Server.Features.Sync;
 
 /// <summary>
 /// Reads one page through the connector and retries what is worth retrying: a throttled page after the
-/// vendor's Retry-After (bounded), a transient failure with exponential backoff. Anything else, or a
+/// vendor's Retry-After (bounded), a transient failure or a malformed body with exponential backoff and jitter. Anything else, or a
 /// retry budget spent, goes back to the engine as a failure to classify.
 /// </summary>
 internal sealed partial class PageReader(IOptions<SyncOptions> options, TimeProvider time, ILogger<PageReader> logger)
@@ -33,7 +33,7 @@ internal sealed partial class PageReader(IOptions<SyncOptions> options, TimeProv
                 var asked = failure.RetryAfter ?? o.DefaultRateLimitWait;
                 delay = asked < TimeSpan.Zero ? TimeSpan.Zero : asked > o.MaxRateLimitWait ? o.MaxRateLimitWait : asked;
             }
-            else if (failure.Category == FailureCategory.Transient && transientRetries < o.TransientRetries)
+            else if (IsWorthRetrying(failure) && transientRetries < o.TransientRetries)
             {
                 transientRetries++;
                 // Exponential with ±20 % jitter, so that connections failing together do not retry together.
@@ -49,6 +49,15 @@ internal sealed partial class PageReader(IOptions<SyncOptions> options, TimeProv
             await Task.Delay(delay, time, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Transient failures, and a malformed or truncated body: reading a page is idempotent and a body cut off
+    /// by a dropped connection or a proxy hiccup usually comes back whole; one that stays broken is then
+    /// recorded for its entity (<c>UPSTREAM_INVALID_RESPONSE</c>).
+    /// </summary>
+    private static bool IsWorthRetrying(ConnectorFailure failure) =>
+        failure.Category == FailureCategory.Transient
+        || (failure.Category == FailureCategory.Permanent && failure.Code == ErrorCodes.UpstreamInvalidResponse);
 
     private static async Task<ConnectorResult<RawPage>> TryReadAsync(
         IConnector connector, ConnectionContext context, ReadRequest request, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
@@ -27,7 +28,9 @@ internal static partial class SyncEndpoints
                 `GET /v1/connections/{id}/sync-runs/{run_id}` for progress. Without a body (or with
                 `{"kind": null}`) Millwright chooses: a full run the first time and once a day, an
                 incremental run otherwise. One run at a time per connection: while one is queued or running
-                the answer is 409 `SYNC_ALREADY_RUNNING`.
+                the answer is 409 `SYNC_ALREADY_RUNNING`. While the system rejects the connection's credentials
+                (status `reauth_required`) the answer is 409 `CONNECTION_REAUTH_REQUIRED`: supply working ones with
+                `PUT /v1/connections/{id}/credentials` first.
                 """)
             .Accepts<StartSyncRequest>(isOptional: true, "application/json")
             .ProducesErrors(StatusCodes.Status409Conflict)
@@ -53,6 +56,12 @@ internal static partial class SyncEndpoints
         string id, [FromBody] StartSyncRequest? body, HttpContext http, MillwrightDb db, SyncScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
     {
         await RequireConnectionAsync(http, db, id, cancellationToken);
+        // Credentials the system rejected stay rejected: a run would only fail again (issue 6).
+        if (await db.Connections.AnyAsync(c => c.Id == id && c.Status == ConnectionStatus.ReauthRequired, cancellationToken))
+        {
+            throw ConnectionReadiness.ReauthRequired(id);
+        }
+
         var runId = await scheduler.StartAsync(id, SyncTrigger.Manual, body?.Kind, cancellationToken);
         if (runId is null)
         {

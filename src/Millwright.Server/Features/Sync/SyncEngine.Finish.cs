@@ -53,10 +53,11 @@ internal sealed partial class SyncEngine
                     connection.LastSyncedAt = now;
                     connection.LastFullSyncAt = run.IsFull && run.Errors.Count == 0 ? now : connection.LastFullSyncAt;
                     connection.LastError = firstError?.Message;
+                    ConnectionHealthState.RecordSuccess(connection);
                 }
                 else
                 {
-                    connection.LastError = abort.Message;
+                    ConnectionHealthState.RecordFailure(connection, abort.Code, abort.Message, now);
                 }
 
                 if (connection.Status != ConnectionStatus.Disabled)

@@ -9,6 +9,8 @@ internal static class SyncExtensions
             .BindConfiguration(SyncOptions.Section)
             .Validate(SyncOptions.IsValid, $"{SyncOptions.Section} has a value out of range (see SyncOptions).")
             .ValidateOnStart();
+        // Limits of every vendor call (timeouts, retries, circuit breaker): Millwright:Upstream:* (UpstreamHttpOptions).
+        services.AddOptions<Millwright.Connectors.Http.UpstreamHttpOptions>().BindConfiguration("Millwright:Upstream");
         services.AddSingleton<SyncWorker>();
         services.AddSingleton<PageReader>();
         services.AddScoped<SyncScheduler>();

@@ -200,6 +200,29 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Persistence.AccountSettingsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_limit_per_minute");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId", "Environment");
+
+                    b.ToTable("account_settings", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Persistence.ApiKeyRow", b =>
                 {
                     b.Property<string>("Id")
@@ -259,6 +282,10 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -285,6 +312,14 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_code");
+
                     b.Property<long?>("LastFullSyncAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_full_sync_at");
@@ -301,6 +336,10 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.Property<long?>("NextSyncAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_sync_at");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_limit_per_minute");
 
                     b.Property<string>("SettingsJson")
                         .IsRequired()

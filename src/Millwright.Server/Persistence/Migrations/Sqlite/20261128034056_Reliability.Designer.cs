@@ -10,178 +10,14 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMillwrightDb))]
-    [Migration("20261128045712_ConnectAndDashboard")]
-    partial class ConnectAndDashboard
+    [Migration("20261128034056_Reliability")]
+    partial class Reliability
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("friendly_name");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("xml");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Features.Connect.LinkSessionRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
-
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("claimed_at");
-
-                    b.Property<long?>("CodeExpiresAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("code_expires_at");
-
-                    b.Property<string>("CodeHash")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code_hash");
-
-                    b.Property<long?>("CodeUsedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("code_used_at");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("completed_at");
-
-                    b.Property<string>("ConnectionId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("connection_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("EndUserEmail")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("end_user_email");
-
-                    b.Property<string>("EndUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("end_user_id");
-
-                    b.Property<string>("EndUserName")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("end_user_name");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("environment");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("MetadataJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("metadata_json");
-
-                    b.Property<bool>("Reauth")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("reauth");
-
-                    b.Property<string>("RedirectUrl")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("redirect_url");
-
-                    b.Property<string>("Systems")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("systems");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeHash");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("link_sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Features.Dashboard.DashboardSessionRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("environment");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("LiveKeyId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("live_key_id");
-
-                    b.Property<string>("TestKeyId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("test_key_id");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("dashboard_sessions", (string)null);
-                });
 
             modelBuilder.Entity("Millwright.Server.Persistence.AccountRow", b =>
                 {
@@ -201,6 +37,29 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Persistence.AccountSettingsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_limit_per_minute");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId", "Environment");
+
+                    b.ToTable("account_settings", (string)null);
                 });
 
             modelBuilder.Entity("Millwright.Server.Persistence.ApiKeyRow", b =>
@@ -262,6 +121,10 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -288,6 +151,14 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_code");
+
                     b.Property<long?>("LastFullSyncAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_full_sync_at");
@@ -304,6 +175,10 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.Property<long?>("NextSyncAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_sync_at");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_limit_per_minute");
 
                     b.Property<string>("SettingsJson")
                         .IsRequired()

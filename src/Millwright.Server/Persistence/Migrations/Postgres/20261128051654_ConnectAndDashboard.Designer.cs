@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Millwright.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMillwrightDb))]
-    [Migration("20261128045847_ConnectAndDashboard")]
+    [Migration("20261128051654_ConnectAndDashboard")]
     partial class ConnectAndDashboard
     {
         /// <inheritdoc />
@@ -211,6 +211,29 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Persistence.AccountSettingsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limit_per_minute");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId", "Environment");
+
+                    b.ToTable("account_settings", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Persistence.ApiKeyRow", b =>
                 {
                     b.Property<string>("Id")
@@ -270,6 +293,10 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("account_id");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -296,6 +323,14 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error_code");
+
                     b.Property<DateTimeOffset?>("LastFullSyncAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_full_sync_at");
@@ -312,6 +347,10 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NextSyncAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_sync_at");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limit_per_minute");
 
                     b.Property<string>("SettingsJson")
                         .IsRequired()

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Millwright.Server.Persistence;
+
+namespace Millwright.Server.Features.RateLimits;
+
+/// <summary>
+/// The limits that apply to an account+environment and to a connection: the stored setting
+/// (<c>PATCH /v1/account</c>, <c>PATCH /v1/connections/{id}</c>) or the installation's default. Cached per
+/// process for <see cref="RateLimitOptions.SettingsCacheDuration"/> so the hot path rarely reads the store; a
+/// change made through this process applies at once, one made through another node within that time.
+/// </summary>
+internal sealed class RateLimitSettings(IOptions<RateLimitOptions> options, TimeProvider time)
+{
+    private const int MaxEntries = 50_000;
+    private readonly ConcurrentDictionary<string, (int Limit, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+
+    public ValueTask<int> AccountLimitAsync(MillwrightDb db, string accountId, string environment, CancellationToken cancellationToken) =>
+        GetAsync(AccountKey(accountId, environment), async () =>
+            await db.AccountSettings.AsNoTracking()
+                .Where(s => s.AccountId == accountId && s.Environment == environment)
+                .Select(s => s.RateLimitPerMinute).FirstOrDefaultAsync(cancellationToken)
+            ?? options.Value.AccountPerMinute);
+
+    public ValueTask<int> ConnectionLimitAsync(MillwrightDb db, string accountId, string environment, string connectionId, CancellationToken cancellationToken) =>
+        GetAsync(ConnectionKey(connectionId), async () =>
+            await db.Connections.AsNoTracking()
+                .Where(c => c.Id == connectionId && c.AccountId == accountId && c.Environment == environment)
+                .Select(c => c.RateLimitPerMinute).FirstOrDefaultAsync(cancellationToken)
+            ?? options.Value.ConnectionPerMinute);
+
+    /// <summary>Drops cached limits after a change, so this process applies it from the next request.</summary>
+    public void ForgetAccount(string accountId, string environment) => cache.TryRemove(AccountKey(accountId, environment), out _);
+
+    public void ForgetConnection(string connectionId) => cache.TryRemove(ConnectionKey(connectionId), out _);
+
+    private async ValueTask<int> GetAsync(string key, Func<Task<int>> load)
+    {
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(key, out var cached) && cached.Until > now)
+        {
+            return cached.Limit;
+        }
+
+        var limit = await load();
+        if (cache.Count >= MaxEntries)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = (limit, now + options.Value.SettingsCacheDuration);
+        return limit;
+    }
+
+    private static string AccountKey(string accountId, string environment) => $"a:{accountId}:{environment}";
+
+    private static string ConnectionKey(string connectionId) => $"c:{connectionId}";
+}
