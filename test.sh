@@ -9,6 +9,12 @@ set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+    || echo "chromium could not be installed: the browser tests will fail" >&2
+fi
+
 log=$(mktemp)
 status=0
 dotnet build Millwright.slnx -c Release -warnaserror 2>&1 | tail -n 3 || exit 1

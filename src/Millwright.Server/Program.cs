@@ -1,10 +1,13 @@
 using Millwright.Connectors.Core;
 using Millwright.Sandbox.MaintainX;
-using Millwright.Sandbox.Sap;
 using Millwright.Sandbox.Maximo;
+using Millwright.Sandbox.Sap;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connect;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Dashboard;
+using Millwright.Server.Features.Keys;
 using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
@@ -48,6 +51,9 @@ builder.Services.AddMappings();
 builder.Services.AddRequestLogs();
 builder.Services.AddStatusPage();
 builder.Services.AddWebhooks();
+builder.Services.AddKeys();
+builder.Services.AddConnect();
+builder.Services.AddDashboard();
 
 if (launch.Demo)
 {
@@ -70,6 +76,9 @@ app.MapMappingsEndpoints();
 app.MapRequestLogEndpoints();
 app.MapStatusEndpoints();
 app.MapWebhookEndpoints();
+app.MapKeysEndpoints();
+app.MapConnectEndpoints();
+app.MapDashboard();
 if (options.SandboxEnabled)
 {
     app.MapMaintainXSandbox("/sandbox/maintainx");

@@ -57,4 +57,10 @@ public static class ErrorCodes
     public const string ConnectionNotReady = "CONNECTION_NOT_READY";
     /// <summary>The webhook endpoint is disabled (by the account, or by Millwright after days of failures).</summary>
     public const string WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED";
+    /// <summary>A secret key tried to revoke itself; use another key of the same environment.</summary>
+    public const string KeyInUse = "KEY_IN_USE";
+    /// <summary>The Connect link session or its one-time code is unknown, expired or already used.</summary>
+    public const string LinkSessionInvalid = "LINK_SESSION_INVALID";
+    /// <summary>A dashboard form was posted without a valid anti-forgery token (CSRF protection).</summary>
+    public const string CsrfTokenInvalid = "CSRF_TOKEN_INVALID";
 }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.MaintainX;
-using Millwright.Connectors.Vendors.Sap;
 using Millwright.Connectors.Vendors.Maximo;
+using Millwright.Connectors.Vendors.Sap;
 
 namespace Millwright.Connectors.Core;
 

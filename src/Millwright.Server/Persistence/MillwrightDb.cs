@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Millwright.Server.Features.Connect;
+using Millwright.Server.Features.Dashboard;
 
 namespace Millwright.Server.Persistence;
 
@@ -9,7 +12,7 @@ namespace Millwright.Server.Persistence;
 /// EF migrations are provider-specific. Table and column names are snake_case on both so that the
 /// hand-written record queries (Features/Records) read the same on both.
 /// </summary>
-public abstract class MillwrightDb(DbContextOptions options) : DbContext(options)
+public abstract class MillwrightDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AccountRow> Accounts => Set<AccountRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
@@ -27,6 +30,10 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<WebhookEventRow> WebhookEvents => Set<WebhookEventRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
     public DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
+    public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
+    public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
+    /// <summary>ASP.NET Data Protection key ring (dashboard antiforgery tokens), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True on SQLite, where times are stored as unix microseconds (see <see cref="ConfigureConventions"/>).</summary>
     public abstract bool StoresTimesAsNumbers { get; }
@@ -138,6 +145,22 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.DeliveryId, x.AttemptedAt });
         });
+
+        // Connect and Dashboard
+        b.Entity<LinkSessionRow>(e =>
+        {
+            e.ToTable("link_sessions");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.CodeHash);
+        });
+        b.Entity<DashboardSessionRow>(e =>
+        {
+            e.ToTable("dashboard_sessions");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+        });
+        b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
 
         foreach (var entity in b.Model.GetEntityTypes())
         {

@@ -81,6 +81,7 @@ internal sealed partial class DemoRunner
         grid.AddRow("[bold]Connection[/]", Markup.Escape(connectionId));
         grid.AddRow("[bold]Connection token[/]", Markup.Escape(token));
         grid.AddRow("[bold]API reference[/]", Markup.Escape($"{baseUrl}docs"));
+        grid.AddRow("[bold]Dashboard[/]", Markup.Escape($"{baseUrl}dashboard"));
         AnsiConsole.Write(new Panel(grid).Header("Millwright demo is ready").Border(BoxBorder.Rounded));
         // Plain output so the values copy as they are (a panel wraps long tokens).
         Console.WriteLine($"SAP S/4HANA sandbox: connection {sap.ConnectionId}, connection token {sap.Token}");

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Refreshes docs/screenshots/ from the browser tests (headless Chromium through Playwright).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build tests/Millwright.Tests -c Release >/dev/null
+MILLWRIGHT_SCREENSHOTS="$PWD/docs/screenshots" dotnet test tests/Millwright.Tests -c Release --no-build \
+  --filter "FullyQualifiedName~Millwright.Tests.Server.Connect.ConnectEndToEndTests|FullyQualifiedName~Millwright.Tests.Server.Connect.ConnectEmbedTests|FullyQualifiedName~Millwright.Tests.Server.Dashboard.DashboardPagesTests"
+ls docs/screenshots

@@ -1,0 +1,20 @@
+using Millwright.Client.Keys;
+using Millwright.Client.Models;
+
+namespace Millwright.Client;
+
+// Secret keys of the caller's environment (secret key).
+public sealed partial class MillwrightClient
+{
+    /// <summary>Lists the active secret keys of the key's environment (never their secrets). Secret key.</summary>
+    public async Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync<Page<ApiKey>>(HttpMethod.Get, "v1/api-keys", null, cancellationToken).ConfigureAwait(false)).Data;
+
+    /// <summary>Issues a secret key of the key's environment; its secret is in the answer this once. Secret key.</summary>
+    public Task<CreatedApiKey> CreateApiKeyAsync(CreateApiKeyRequest? request = null, CancellationToken cancellationToken = default) =>
+        SendAsync<CreatedApiKey>(HttpMethod.Post, "v1/api-keys", request ?? new CreateApiKeyRequest(), cancellationToken);
+
+    /// <summary>Revokes a secret key at once; a key cannot revoke itself. Secret key.</summary>
+    public Task RevokeApiKeyAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"v1/api-keys/{Uri.EscapeDataString(id)}", null, cancellationToken);
+}

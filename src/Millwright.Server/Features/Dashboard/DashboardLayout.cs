@@ -1,0 +1,61 @@
+using System.Globalization;
+using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting.Html;
+using static Millwright.Server.Hosting.Html.Html;
+
+namespace Millwright.Server.Features.Dashboard;
+
+/// <summary>
+/// The dashboard's frame: top bar with navigation, the environment switch and its colour (amber for
+/// <c>test</c>, green for <c>live</c>, on every page), sign-out; plus small shared pieces.
+/// </summary>
+internal static class DashboardLayout
+{
+    private static readonly string[] Environments = [AccountEnvironments.Test, AccountEnvironments.Live];
+
+    public static IResult Page(HttpContext http, string title, Html main, string? notice = null, int status = 200)
+    {
+        var user = http.User();
+        var csrf = http.Csrf();
+        var env = user.Environment;
+        var switchButtons = Join(Environments.Select(e => H($"""
+            <button type="submit" name="environment" value="{e}" class="{(e == env ? "" : "secondary")}" aria-pressed="{(e == env ? "true" : "false")}">{Label(e)}</button>
+            """)));
+        var flash = notice is null ? Empty : H($"<div class=\"notice success\" role=\"status\">{notice}</div>");
+        var body = H($"""
+            <header class="topbar env-is-{env}">
+              <a href="/dashboard"><strong>Millwright</strong></a>
+              {Badge(env)}
+              <nav aria-label="Dashboard">
+                <a href="/dashboard">Connections</a>
+                <a href="/dashboard/connect-links">Connect links</a>
+                <a href="/dashboard/keys">Keys</a>
+              </nav>
+              <form method="post" action="/dashboard/environment" aria-label="Environment">{Token(csrf)}<span class="small">Environment</span> {switchButtons}</form>
+              <form method="post" action="/dashboard/sign-out">{Token(csrf)}<button type="submit" class="secondary" id="sign-out">Sign out</button></form>
+            </header>
+            <main class="wide">
+            {flash}
+            {main}
+            </main>
+            """);
+        return HtmlPage.Result($"{title} · {Label(env)} · Millwright", body, new HtmlPageOptions(Status: status));
+    }
+
+    public static Html Token(string csrf) => H($"<input type=\"hidden\" name=\"_csrf\" value=\"{csrf}\">");
+
+    public static Html Badge(string environment) =>
+        H($"<span class=\"env env-{environment}\" data-environment=\"{environment}\">{(environment == AccountEnvironments.Live ? "LIVE DATA" : "TEST DATA")}</span>");
+
+    public static string Label(string environment) => environment == AccountEnvironments.Live ? "Live" : "Test";
+
+    public static Html StatusBadge(string status) => H($"<span class=\"status status-{status}\">{status.Replace('_', ' ')}</span>");
+
+    public static string When(DateTimeOffset? at) =>
+        at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A button that posts one action with the anti-forgery token.</summary>
+    public static Html ActionButton(string csrf, string action, string label, string css = "secondary", Html extra = default) => H($"""
+        <form method="post" action="{action}" class="inline">{Token(csrf)}{extra}<button type="submit" class="{css}">{label}</button></form>
+        """);
+}
