@@ -35,6 +35,7 @@ public static class DashboardExtensions
         DashboardConnectionActions.Map(signedIn);
         DashboardKeys.Map(signedIn);
         DashboardConnectLinks.Map(signedIn);
+        DashboardRequestLogs.Map(signedIn);
         return app;
     }
 }
