@@ -36,6 +36,7 @@ public static class DashboardExtensions
         DashboardKeys.Map(signedIn);
         DashboardConnectLinks.Map(signedIn);
         DashboardRequestLogs.Map(signedIn);
+        DashboardWebhooks.Map(signedIn);
         return app;
     }
 }
