@@ -37,6 +37,7 @@ public static class DashboardExtensions
         DashboardConnectLinks.Map(signedIn);
         DashboardRequestLogs.Map(signedIn);
         DashboardWebhooks.Map(signedIn);
+        DashboardMappings.Map(signedIn);
         return app;
     }
 }

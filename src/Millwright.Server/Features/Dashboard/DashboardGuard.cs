@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
-using Millwright.Server.Features.Auth;
 using Millwright.Client.Errors;
+using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Html;
