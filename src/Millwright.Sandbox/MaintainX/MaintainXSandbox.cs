@@ -71,16 +71,9 @@ public static class MaintainXSandboxExtensions
     public static MaintainXSandbox MapMaintainXSandbox(this IEndpointRouteBuilder app, string prefix,
         MaintainXSandboxSettings? settings = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        prefix = "/" + prefix.Trim('/');
-        var time = timeProvider ?? app.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-        if (settings is null)
-        {
-            settings = new MaintainXSandboxSettings();
-            app.ServiceProvider.GetService<IConfiguration>()?.GetSection(ConfigurationSection).Bind(settings);
-        }
-
-        var sandbox = new MaintainXSandbox(settings, time);
+        var mount = SandboxMount<MaintainXSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
+        prefix = mount.Prefix;
+        var sandbox = new MaintainXSandbox(mount.Settings, mount.Time);
         var api = app.MapGroup(prefix + "/v1").ExcludeFromDescription().AddEndpointFilter(new MaintainXSandboxGate(sandbox));
         MaintainXSandboxApi.Map(api, sandbox);
         app.MapSandboxFaults(prefix, sandbox.Faults, sandbox.ResetRateLimits);

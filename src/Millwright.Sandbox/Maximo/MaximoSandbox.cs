@@ -64,16 +64,9 @@ public static class MaximoSandboxExtensions
     public static MaximoSandbox MapMaximoSandbox(this IEndpointRouteBuilder app, string prefix,
         MaximoSandboxSettings? settings = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        prefix = "/" + prefix.Trim('/');
-        var time = timeProvider ?? app.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-        if (settings is null)
-        {
-            settings = new MaximoSandboxSettings();
-            app.ServiceProvider.GetService<IConfiguration>()?.GetSection(ConfigurationSection).Bind(settings);
-        }
-
-        var sandbox = new MaximoSandbox(settings, time);
+        var mount = SandboxMount<MaximoSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
+        prefix = mount.Prefix;
+        var sandbox = new MaximoSandbox(mount.Settings, mount.Time);
         var root = prefix + "/maximo";
         foreach (var flavour in new[] { "oslc", "api" })
         {

@@ -64,16 +64,9 @@ public static class SapSandboxExtensions
     public static SapSandbox MapSapSandbox(this IEndpointRouteBuilder app, string prefix,
         SapSandboxSettings? settings = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        prefix = "/" + prefix.Trim('/');
-        var time = timeProvider ?? app.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-        if (settings is null)
-        {
-            settings = new SapSandboxSettings();
-            app.ServiceProvider.GetService<IConfiguration>()?.GetSection(ConfigurationSection).Bind(settings);
-        }
-
-        var sandbox = new SapSandbox(settings, time);
+        var mount = SandboxMount<SapSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
+        prefix = mount.Prefix;
+        var sandbox = new SapSandbox(mount.Settings, mount.Time);
         var root = prefix + "/sap/opu/odata/sap/{service}";
         app.Map(root, http => SapSandboxApi.HandleAsync(http, sandbox, prefix)).ExcludeFromDescription();
         app.Map(root + "/{**path}", http => SapSandboxApi.HandleAsync(http, sandbox, prefix)).ExcludeFromDescription();
