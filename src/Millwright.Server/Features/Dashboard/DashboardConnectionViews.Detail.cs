@@ -27,6 +27,7 @@ internal static partial class DashboardConnectionViews
               <p class="row">
                 {ActionButton(csrf, $"{basePath}/sync", running ? "Sync running…" : "Sync now", "")}
                 {ActionButton(csrf, $"{basePath}/reauth-link", "Create re-authentication link")}
+                <a href="{basePath}/mappings" class="button">Field mappings</a>
               </p>
             </div>
             <section class="panel" aria-labelledby="runs-title"><h2 id="runs-title">Sync runs</h2>{Runs(d)}</section>

@@ -35,6 +35,9 @@ public static class DashboardExtensions
         DashboardConnectionActions.Map(signedIn);
         DashboardKeys.Map(signedIn);
         DashboardConnectLinks.Map(signedIn);
+        DashboardRequestLogs.Map(signedIn);
+        DashboardWebhooks.Map(signedIn);
+        DashboardMappings.Map(signedIn);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Millwright.Client.Errors;
+using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Html;
@@ -31,6 +32,8 @@ internal static class DashboardGuard
         }
 
         http.Items[UserKey] = user;
+        // The API's handlers reused by the dashboard (webhooks) read the caller: the session's key.
+        http.SetCaller(user.Caller);
         // Binds anti-forgery tokens to this session: a token from another session does not validate here.
         http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Session.Id)], "dashboard"));
         return await GuardAsync(ctx, next);

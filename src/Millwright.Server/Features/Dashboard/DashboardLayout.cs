@@ -29,6 +29,8 @@ internal static class DashboardLayout
               <nav aria-label="Dashboard">
                 <a href="/dashboard">Connections</a>
                 <a href="/dashboard/connect-links">Connect links</a>
+                <a href="/dashboard/request-logs">Request logs</a>
+                <a href="/dashboard/webhooks">Webhooks</a>
                 <a href="/dashboard/keys">Keys</a>
               </nav>
               <form method="post" action="/dashboard/environment" aria-label="Environment">{Token(csrf)}<span class="small">Environment</span> {switchButtons}</form>

@@ -45,7 +45,7 @@ internal static partial class FieldMappingsEndpoints
             .AddOpenApiOperationTransformer((o, _, _) => DocumentPreview(o));
     }
 
-    private static async Task<Ok<FieldMappings>> GetFieldMappings(
+    internal static async Task<Ok<FieldMappings>> GetFieldMappings(
         string id, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, ConnectionMappings mappings, FieldMappingsView view, CancellationToken cancellationToken)
     {
         var (connection, connector) = await RequireConnectionAsync(http, db, connectors, id, cancellationToken);
@@ -57,7 +57,7 @@ internal static partial class FieldMappingsEndpoints
         string id, [FromBody] FieldMappingsRequest body, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, MappingChanger changer, CancellationToken cancellationToken) =>
         ChangeAsync(http, db, connectors, changer, id, "replace", _ => Task.FromResult((Parse(body?.Mappings), (int?)null)), cancellationToken);
 
-    private static Task<Ok<FieldMappingVersion>> UpdateFieldMappings(
+    internal static Task<Ok<FieldMappingVersion>> UpdateFieldMappings(
         string id, [FromBody] FieldMappingsRequest body, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, MappingChanger changer, CancellationToken cancellationToken) =>
         ChangeAsync(http, db, connectors, changer, id, "patch", current => Task.FromResult((current.Overrides.Patch(Entities(body?.Mappings)), (int?)null)), cancellationToken);
 
@@ -80,7 +80,7 @@ internal static partial class FieldMappingsEndpoints
             return (MappingOverrides.FromJson(json), (int?)body.Version);
         }, cancellationToken);
 
-    private static async Task<Ok<Page<FieldMappingVersion>>> ListFieldMappingVersions(
+    internal static async Task<Ok<Page<FieldMappingVersion>>> ListFieldMappingVersions(
         string id, int? limit, string? cursor, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, CancellationToken cancellationToken)
     {
         var take = NewestFirstCursor.Limit(limit);
@@ -99,7 +99,7 @@ internal static partial class FieldMappingsEndpoints
         return TypedResults.Ok(new Page<FieldMappingVersion>([.. rows.Take(take).Select(ToDto)], next));
     }
 
-    private static async Task<Ok<FieldMappingsPreview>> PreviewFieldMappings(
+    internal static async Task<Ok<FieldMappingsPreview>> PreviewFieldMappings(
         string id, [FromBody] FieldMappingsPreviewRequest body, HttpContext http, MillwrightDb db, ConnectorRegistry connectors,
         ConnectionMappings mappings, MappingPreview preview, CancellationToken cancellationToken)
     {

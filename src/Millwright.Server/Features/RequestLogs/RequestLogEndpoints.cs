@@ -50,9 +50,13 @@ internal static partial class RequestLogEndpoints
 
     private static async Task<Ok<Page<RequestLog>>> ListRequestLogs(
         [FromQuery(Name = "connection_id")] string? connectionId, string? status, string? since, string? kind, int? limit, string? cursor,
-        HttpContext http, MillwrightDb db, CancellationToken cancellationToken)
+        HttpContext http, MillwrightDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListAsync(http.GetCaller(), new(connectionId, status, since, kind, limit, cursor), db, cancellationToken));
+
+    /// <summary>The caller's entries, newest first (also the dashboard's list).</summary>
+    internal static async Task<Page<RequestLog>> ListAsync(Caller caller, RequestLogFilter filter, MillwrightDb db, CancellationToken cancellationToken)
     {
-        var caller = http.GetCaller();
+        var (connectionId, status, since, kind, limit, cursor) = filter;
         var take = NewestFirstCursor.Limit(limit);
         var (statusFrom, statusTo) = ParseStatus(status);
         var sinceTime = ParseSince(since);
@@ -93,20 +97,26 @@ internal static partial class RequestLogEndpoints
 
         var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take + 1).ToListAsync(cancellationToken);
         var next = rows.Count > take ? new NewestFirstCursor(rows[take - 1].CreatedAt, rows[take - 1].Id).Encode(scope) : null;
-        return TypedResults.Ok(new Page<RequestLog>([.. rows.Take(take).Select(r => r.ToSummary())], next));
+        return new Page<RequestLog>([.. rows.Take(take).Select(r => r.ToSummary())], next);
     }
 
     private static async Task<Ok<RequestLog>> GetRequestLog(
-        [FromRoute(Name = "request_id")] string requestId, HttpContext http, MillwrightDb db, CancellationToken cancellationToken)
+        [FromRoute(Name = "request_id")] string requestId, HttpContext http, MillwrightDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await GetAsync(http.GetCaller(), requestId, db, cancellationToken));
+
+    /// <summary>One entry of the caller's account and environment with its upstream calls (also the dashboard's detail).</summary>
+    internal static async Task<RequestLog> GetAsync(Caller caller, string requestId, MillwrightDb db, CancellationToken cancellationToken)
     {
-        var caller = http.GetCaller();
         var row = await db.RequestLogs.AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == requestId && r.AccountId == caller.AccountId && r.Environment == caller.Environment, cancellationToken)
             ?? throw ApiException.NotFound($"Request log '{requestId}'");
         var calls = await db.UpstreamCalls.AsNoTracking().Where(c => c.RequestLogId == requestId)
             .OrderBy(c => c.Id).Take(MaxCallsShown).ToListAsync(cancellationToken);
-        return TypedResults.Ok(row.ToDetail(calls));
+        return row.ToDetail(calls);
     }
+
+    /// <summary>The list's query parameters.</summary>
+    internal sealed record RequestLogFilter(string? ConnectionId, string? Status, string? Since, string? Kind, int? Limit, string? Cursor);
 
     /// <summary>A long sync run makes thousands of calls; the entry shows the first ones and counts them all.</summary>
     private const int MaxCallsShown = 1000;

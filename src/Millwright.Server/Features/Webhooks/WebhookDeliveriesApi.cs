@@ -36,7 +36,7 @@ internal static class WebhookDeliveriesApi
             .ProducesErrors(404, 409);
     }
 
-    private static async Task<Ok<Page<WebhookDelivery>>> List(
+    internal static async Task<Ok<Page<WebhookDelivery>>> List(
         HttpContext http, [FromServices] MillwrightDb db, [FromQuery(Name = "endpoint_id")] string? endpointId, string? status,
         [FromQuery(Name = "event_type")] string? eventType, int? limit, string? cursor, CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ internal static class WebhookDeliveriesApi
         return TypedResults.Ok(row.ToDto(await AttemptsAsync(db, id, cancellationToken)));
     }
 
-    private static async Task<Accepted<WebhookDelivery>> Retry(
+    internal static async Task<Accepted<WebhookDelivery>> Retry(
         string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookSignal signal, [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ internal static partial class WebhookEndpointsApi
         return TypedResults.Ok(row.ToDto(secret));
     }
 
-    private static async Task<Accepted<WebhookDelivery>> Test(
+    internal static async Task<Accepted<WebhookDelivery>> Test(
         string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookOutbox outbox, [FromServices] WebhookSignal signal,
         [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ internal static partial class WebhookEndpointsApi
         await db.EndpointsOf(caller).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw ApiException.NotFound($"Webhook endpoint '{id}'");
 
-    private static async Task<Created<WebhookEndpoint>> Create(
+    internal static async Task<Created<WebhookEndpoint>> Create(
         CreateWebhookEndpointBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookSecrets secrets,
         [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ internal static partial class WebhookEndpointsApi
         return TypedResults.Created($"/v1/webhook-endpoints/{id}", row.ToDto(secret));
     }
 
-    private static async Task<Ok<Page<WebhookEndpoint>>> List(HttpContext http, [FromServices] MillwrightDb db, int? limit, string? cursor, CancellationToken cancellationToken)
+    internal static async Task<Ok<Page<WebhookEndpoint>>> List(HttpContext http, [FromServices] MillwrightDb db, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var size = NewestFirstCursor.Limit(limit);
         var query = db.EndpointsOf(http.GetCaller());
@@ -99,7 +99,7 @@ internal static partial class WebhookEndpointsApi
     private static async Task<Ok<WebhookEndpoint>> Get(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await FindAsync(db, http.GetCaller(), id, cancellationToken)).ToDto());
 
-    private static async Task<Ok<WebhookEndpoint>> Update(
+    internal static async Task<Ok<WebhookEndpoint>> Update(
         string id, UpdateWebhookEndpointBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -132,7 +132,7 @@ internal static partial class WebhookEndpointsApi
         return TypedResults.Ok(row.ToDto());
     }
 
-    private static async Task<NoContent> Delete(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
+    internal static async Task<NoContent> Delete(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
     {
         var row = await FindAsync(db, http.GetCaller(), id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
