@@ -1,4 +1,5 @@
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Keys;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Accounts;

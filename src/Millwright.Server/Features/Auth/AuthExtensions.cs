@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Errors;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 

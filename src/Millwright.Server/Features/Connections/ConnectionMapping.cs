@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Millwright.Client.Connections;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Connections;
 

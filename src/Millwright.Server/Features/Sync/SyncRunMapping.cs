@@ -1,5 +1,4 @@
 using Millwright.Client.Sync;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
 

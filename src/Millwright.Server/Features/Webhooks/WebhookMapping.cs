@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Millwright.Client.Models;
 using Millwright.Client.Webhooks;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;
 

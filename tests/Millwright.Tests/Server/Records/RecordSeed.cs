@@ -6,6 +6,8 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 

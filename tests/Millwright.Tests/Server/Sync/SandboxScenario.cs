@@ -4,7 +4,7 @@ using Millwright.Client;
 using Millwright.Client.Sync;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
-using Millwright.Server.Persistence;
+using Millwright.Server.Features.Records;
 using Millwright.Tests.Support;
 
 namespace Millwright.Tests.Server.Sync;

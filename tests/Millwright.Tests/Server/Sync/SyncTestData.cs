@@ -5,7 +5,10 @@ using Millwright.Client;
 using Millwright.Client.Sync;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 
