@@ -35,9 +35,6 @@ public static class AuthExtensions
         return caller is not null;
     }
 
-    /// <summary>Acts as <paramref name="caller"/> for the rest of the request (the dashboard: as the session's key).</summary>
-    internal static void SetCaller(this HttpContext context, Caller caller) => context.Items[CallerKey] = caller;
-
     public static ConnectionRow GetConnection(this HttpContext context) =>
         context.Items[ConnectionKey] as ConnectionRow ?? throw new InvalidOperationException("No connection filter on this endpoint.");
 

@@ -123,7 +123,7 @@ internal static partial class ConnectionTokensEndpoints
             .Take(size + 1).ToListAsync(cancellationToken);
         var page = rows.Take(size).ToList();
         var next = rows.Count > size ? new NewestFirstCursor(page[^1].CreatedAt, page[^1].Id).Encode(id) : null;
-        return TypedResults.Ok(new Page<ConnectionToken>([.. page.Select(r => r.ToDto())], next));
+        return TypedResults.Ok(new Page<ConnectionToken>([.. page.Select(r => r.ToWire())], next));
     }
 
     private static async Task<NoContent> RevokeConnectionToken(

@@ -19,7 +19,7 @@ internal sealed partial class ConnectionUpdater(
 
         var errors = new List<ErrorDetail>();
         var patch = ConnectionInput.ReadStrings(body.Metadata, "metadata", errors, allowNulls: true);
-        var merged = new Dictionary<string, string?>(ConnectionMapping.ReadMap(row.MetadataJson).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
+        var merged = new Dictionary<string, string?>(StoredMaps.ReadMap(row.MetadataJson).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
         foreach (var (key, value) in patch)
         {
             if (value is null)
@@ -50,7 +50,7 @@ internal sealed partial class ConnectionUpdater(
         ConnectionInput.ThrowIfAny(errors);
 
         var rescheduled = interval != row.SyncIntervalMinutes;
-        row.MetadataJson = ConnectionMapping.WriteMap(metadata);
+        row.MetadataJson = StoredMaps.WriteMap(metadata);
         row.SyncIntervalMinutes = interval;
         row.RateLimitPerMinute = rateLimit;
         row.UpdatedAt = StoreTime.Now(time);

@@ -76,7 +76,7 @@ internal static class DashboardConnectionActions
         var connection = await FindAsync(db, http, id, cancellationToken);
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var patch = new JsonObject();
-        foreach (var key in ConnectionMapping.ReadMap(connection.MetadataJson).Keys)
+        foreach (var key in StoredMaps.ReadMap(connection.MetadataJson).Keys)
         {
             patch[key] = null;
         }
@@ -112,10 +112,10 @@ internal static class DashboardConnectionActions
     private static async Task<IResult> ReauthLinkAsync(string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] LinkSessionCreator creator, CancellationToken cancellationToken)
     {
         var connection = await FindAsync(db, http, id, cancellationToken);
-        var metadata = ConnectionMapping.ReadMap(connection.MetadataJson);
+        var metadata = StoredMaps.ReadMap(connection.MetadataJson);
         var body = new CreateLinkSessionBody(new EndUserBody(metadata.GetValueOrDefault("customer_id") ?? connection.Id, connection.DisplayName, null),
             null, null, null, connection.Id, LinkSessionCreator.MaxMagicLinkHours);
-        var link = await creator.CreateAsync(http.User().Caller, body, magic: true, LinkSessionEndpoints.PublicBase(http.Request), cancellationToken);
+        var link = await creator.CreateAsync(http.User().Caller, body, magic: true, LinkSessionCreator.PublicBase(http.Request), cancellationToken);
         return DashboardConnectionViews.ShowOnce(http, "Re-authentication link", $"Send this link to the customer: it lets them enter new credentials for this connection until {DashboardLayout.When(link.ExpiresAt)}. Id, tokens and data stay.",
             link.Url, $"/dashboard/connections/{connection.Id}", "Back to the connection");
     }

@@ -75,7 +75,7 @@ internal static partial class SyncEndpoints
         }
 
         var run = await db.SyncRuns.AsNoTracking().FirstAsync(r => r.Id == runId, cancellationToken);
-        return TypedResults.Accepted($"/v1/connections/{Uri.EscapeDataString(id)}/sync-runs/{runId}", run.ToDto(SyncClock.Now(time)));
+        return TypedResults.Accepted($"/v1/connections/{Uri.EscapeDataString(id)}/sync-runs/{runId}", run.ToWire(SyncClock.Now(time)));
     }
 
     private static async Task<Ok<Page<SyncRun>>> ListSyncRuns(
@@ -94,7 +94,7 @@ internal static partial class SyncEndpoints
         var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take + 1).ToListAsync(cancellationToken);
         var now = SyncClock.Now(time);
         var next = rows.Count > take ? new NewestFirstCursor(rows[take - 1].CreatedAt, rows[take - 1].Id).Encode($"runs|{id}") : null;
-        return TypedResults.Ok(new Page<SyncRun>([.. rows.Take(take).Select(r => r.ToDto(now))], next));
+        return TypedResults.Ok(new Page<SyncRun>([.. rows.Take(take).Select(r => r.ToWire(now))], next));
     }
 
     private static async Task<Ok<SyncRun>> GetSyncRun(
@@ -103,7 +103,7 @@ internal static partial class SyncEndpoints
         await RequireConnectionAsync(http, db, id, cancellationToken);
         var row = await db.SyncRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.ConnectionId == id, cancellationToken)
             ?? throw ApiException.NotFound($"Sync run '{runId}'");
-        return TypedResults.Ok(row.ToDto(SyncClock.Now(time)));
+        return TypedResults.Ok(row.ToWire(SyncClock.Now(time)));
     }
 
     /// <summary>The connection must exist, not be deleted, and belong to the key's account and environment.</summary>
