@@ -10,7 +10,7 @@ namespace Millwright.Server.Features.Connections;
 
 /// <summary>Changes what an account may change about a connection: metadata, the sync interval and its inbound rate limit.</summary>
 internal sealed partial class ConnectionUpdater(
-    MillwrightDb db, ISyncScheduler scheduler, RateLimitSettings rateLimits, TimeProvider time, ILogger<ConnectionUpdater> logger)
+    MillwrightDb db, ISyncScheduler scheduler, TimeProvider time, ILogger<ConnectionUpdater> logger)
 {
     public async Task<ConnectionRow> UpdateAsync(Caller caller, string id, UpdateConnectionBody body, CancellationToken cancellationToken)
     {
@@ -55,7 +55,6 @@ internal sealed partial class ConnectionUpdater(
         row.RateLimitPerMinute = rateLimit;
         row.UpdatedAt = StoreTime.Now(time);
         await db.SaveChangesAsync(cancellationToken);
-        rateLimits.ForgetConnection(row.Id);
         if (rescheduled)
         {
             // Saved already: finish the reschedule even if the client hangs up.

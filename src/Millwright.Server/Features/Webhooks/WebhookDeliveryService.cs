@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Client.Webhooks;
 using Millwright.Server.Features.Auth;
@@ -61,7 +62,7 @@ internal sealed class WebhookDeliveryService(MillwrightDb db, WebhookSignal sign
         var row = await FindAsync(caller, id, cancellationToken);
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == row.EndpointId && e.Enabled, cancellationToken))
         {
-            throw new ApiException(StatusCodes.Status409Conflict, Client.Errors.ErrorCodes.WebhookEndpointDisabled,
+            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.WebhookEndpointDisabled,
                 $"The endpoint of delivery '{id}' is disabled; enable it with PATCH {{\"enabled\": true}} first.");
         }
 
