@@ -1,3 +1,4 @@
+using Millwright.Server.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ internal static class LoadSeed
     public static async Task<ServerReady> SeedAsync(LoadServerHost host, int workOrders, int assets, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var connectionId = BearerSecrets.NewId("conn");
+        var connectionId = Ids.New("conn");
         var token = BearerSecrets.New(AccountEnvironments.Test, BearerSecrets.ConnectionTokenKind);
         string store;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -48,7 +49,7 @@ internal static class LoadSeed
             });
             db.ConnectionTokens.Add(new ConnectionTokenRow
             {
-                Id = BearerSecrets.NewId("tok"),
+                Id = Ids.New("tok"),
                 ConnectionId = connectionId,
                 AccountId = account.AccountId,
                 Environment = AccountEnvironments.Test,

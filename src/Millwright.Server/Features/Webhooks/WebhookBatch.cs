@@ -1,3 +1,4 @@
+using Millwright.Server.Hosting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -88,7 +89,7 @@ internal sealed partial class WebhookBatch(
             d.AttemptCount++;
             db.WebhookAttempts.Add(new WebhookAttemptRow
             {
-                Id = BearerSecrets.NewId(WebhookValues.AttemptPrefix),
+                Id = Ids.New(WebhookValues.AttemptPrefix),
                 DeliveryId = d.Id,
                 AttemptedAt = outcome.At,
                 StatusCode = outcome.StatusCode,

@@ -1,3 +1,4 @@
+using Millwright.Server.Hosting;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ internal sealed class RecordSeed : IDisposable
     public static async Task<RecordSeed> CreateAsync(MillwrightHost host, ProvisionedAccount? account = null)
     {
         account ??= await host.CreateAccountAsync();
-        var connectionId = BearerSecrets.NewId("conn");
+        var connectionId = Ids.New("conn");
         var token = BearerSecrets.New(AccountEnvironments.Test, BearerSecrets.ConnectionTokenKind);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
@@ -77,7 +78,7 @@ internal sealed class RecordSeed : IDisposable
         });
         db.ConnectionTokens.Add(new ConnectionTokenRow
         {
-            Id = BearerSecrets.NewId("tok"),
+            Id = Ids.New("tok"),
             ConnectionId = connectionId,
             AccountId = account.AccountId,
             Environment = AccountEnvironments.Test,

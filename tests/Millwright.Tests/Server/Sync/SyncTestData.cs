@@ -1,3 +1,4 @@
+using Millwright.Server.Hosting;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ internal static class SyncTestData
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
         var protector = scope.ServiceProvider.GetRequiredService<CredentialProtector>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var id = BearerSecrets.NewId("conn");
+        var id = Ids.New("conn");
         var now = time.GetUtcNow();
         db.Connections.Add(new ConnectionRow
         {

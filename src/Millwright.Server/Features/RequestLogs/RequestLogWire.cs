@@ -4,7 +4,8 @@ using Millwright.Client.RequestLogs;
 
 namespace Millwright.Server.Features.RequestLogs;
 
-internal static class RequestLogMapping
+/// <summary>Request log rows to their wire shapes.</summary>
+internal static class RequestLogWire
 {
     public static RequestLog ToSummary(this RequestLogRow row) => new()
     {
@@ -29,10 +30,10 @@ internal static class RequestLogMapping
         RequestBody = row.RequestBody,
         ResponseHeaders = Headers(row.ResponseHeadersJson),
         ResponseBody = row.ResponseBody,
-        UpstreamCalls = [.. calls.Select(ToDto)],
+        UpstreamCalls = [.. calls.Select(ToWire)],
     };
 
-    private static UpstreamCallLog ToDto(UpstreamCallRow call) => new()
+    private static UpstreamCallLog ToWire(UpstreamCallRow call) => new()
     {
         System = call.System,
         ConnectionId = call.ConnectionId,

@@ -4,10 +4,10 @@ using Millwright.Client.Webhooks;
 
 namespace Millwright.Server.Features.Webhooks;
 
-/// <summary>Rows to wire shapes.</summary>
-internal static class WebhookMapping
+/// <summary>Webhook endpoint, delivery and event rows to their wire shapes.</summary>
+internal static class WebhookWire
 {
-    public static WebhookEndpoint ToDto(this WebhookEndpointRow row, string? secret = null) => new()
+    public static WebhookEndpoint ToWire(this WebhookEndpointRow row, string? secret = null) => new()
     {
         Id = row.Id,
         Url = row.Url,
@@ -23,7 +23,7 @@ internal static class WebhookMapping
         Secret = secret,
     };
 
-    public static WebhookDelivery ToDto(this WebhookDeliveryRow row, IEnumerable<WebhookAttemptRow> attempts) => new()
+    public static WebhookDelivery ToWire(this WebhookDeliveryRow row, IEnumerable<WebhookAttemptRow> attempts) => new()
     {
         Id = row.Id,
         EventId = row.EventId,
@@ -41,6 +41,6 @@ internal static class WebhookMapping
         Attempts = [.. attempts.OrderBy(a => a.AttemptedAt).Select(a => new WebhookAttempt(a.AttemptedAt, a.StatusCode, a.LatencyMs, a.ResponseSnippet, a.Error))],
     };
 
-    public static WebhookEvent ToDto(this WebhookEventRow row) =>
+    public static WebhookEvent ToWire(this WebhookEventRow row) =>
         JsonSerializer.Deserialize<WebhookEvent>(row.Payload, MillwrightJson.Options)!;
 }

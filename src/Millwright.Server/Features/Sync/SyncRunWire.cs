@@ -2,9 +2,10 @@ using Millwright.Client.Sync;
 
 namespace Millwright.Server.Features.Sync;
 
-internal static class SyncRunMapping
+/// <summary>Sync run rows to their wire shape.</summary>
+internal static class SyncRunWire
 {
-    public static SyncRun ToDto(this SyncRunRow row, DateTimeOffset now) => new()
+    public static SyncRun ToWire(this SyncRunRow row, DateTimeOffset now) => new()
     {
         Id = row.Id,
         ConnectionId = row.ConnectionId,
