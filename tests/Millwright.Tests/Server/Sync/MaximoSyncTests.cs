@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Millwright.Client;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.Maximo;
 using Millwright.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class MaximoSyncTests
     [Fact]
     public async Task Sync_MaximoConnection_FullThenIncrementalThroughTheApi()
     {
-        await using var sandbox = await MaximoSandboxHost.StartAsync(new MaximoSandboxSettings { WorkOrderCount = 250, AssetCount = 30 });
+        await using var sandbox = await SandboxHost.StartAsync(new MaximoSandboxModule(), new MaximoSandboxSettings { WorkOrderCount = 250, AssetCount = 30 });
         using var host = new MillwrightHost(SyncTestData.FastSettings());
         var account = await host.CreateAccountAsync();
         var connectionId = await SyncTestData.InsertConnectionAsync(host, account, "ibm-maximo",

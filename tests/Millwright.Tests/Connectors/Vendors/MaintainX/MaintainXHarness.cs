@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.MaintainX;
+using Millwright.Server.Hosting.Modules;
 
 namespace Millwright.Tests.Connectors.Vendors.MaintainX;
 
@@ -20,7 +21,7 @@ internal sealed class MaintainXHarness : IDisposable
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddMillwrightConnectors();
+        collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
         collection.Configure<UpstreamHttpOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);

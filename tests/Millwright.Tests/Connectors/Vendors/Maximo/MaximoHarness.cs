@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.Maximo;
+using Millwright.Server.Hosting.Modules;
 using Millwright.Tests.Connectors.Vendors.MaintainX;
 
 namespace Millwright.Tests.Connectors.Vendors.Maximo;
@@ -15,7 +16,7 @@ internal sealed class MaximoHarness : IDisposable
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddMillwrightConnectors();
+        collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
         collection.Configure<UpstreamHttpOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);

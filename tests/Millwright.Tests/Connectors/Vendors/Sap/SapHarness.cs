@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Http;
 using Millwright.Sandbox.Sap;
+using Millwright.Server.Hosting.Modules;
 
 namespace Millwright.Tests.Connectors.Vendors.Sap;
 
@@ -14,7 +15,7 @@ internal sealed class SapHarness : IDisposable
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddMillwrightConnectors();
+        collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
         collection.Configure<UpstreamHttpOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
