@@ -1,4 +1,4 @@
-using Millwright.Server.Persistence;
+using Millwright.Server.Features.Connections;
 
 namespace Millwright.Server.Features.Auth;
 

@@ -5,6 +5,7 @@ using Millwright.Client.Mappings;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
