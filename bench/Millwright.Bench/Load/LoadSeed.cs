@@ -1,4 +1,3 @@
-using Millwright.Server.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,12 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+<<<<<<< HEAD
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
+=======
+using Millwright.Server.Hosting;
+>>>>>>> services
 using Millwright.Server.Persistence;
 
 namespace Millwright.Bench.Load;

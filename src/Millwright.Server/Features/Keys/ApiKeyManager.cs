@@ -3,8 +3,8 @@ using Millwright.Client.Errors;
 using Millwright.Client.Keys;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
-using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting;
+using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Keys;

@@ -1,8 +1,7 @@
-using Millwright.Server.Hosting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;

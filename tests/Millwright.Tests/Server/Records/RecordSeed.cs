@@ -1,4 +1,3 @@
-using Millwright.Server.Hosting;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,8 +6,12 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+<<<<<<< HEAD
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
+=======
+using Millwright.Server.Hosting;
+>>>>>>> services
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 

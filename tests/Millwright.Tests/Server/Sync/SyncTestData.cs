@@ -1,4 +1,3 @@
-using Millwright.Server.Hosting;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +9,7 @@ using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Sync;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 
