@@ -7,12 +7,9 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
-<<<<<<< HEAD
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
-=======
 using Millwright.Server.Hosting;
->>>>>>> services
 using Millwright.Server.Persistence;
 
 namespace Millwright.Bench.Load;

@@ -6,12 +6,9 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
-<<<<<<< HEAD
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
-=======
 using Millwright.Server.Hosting;
->>>>>>> services
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 
