@@ -63,7 +63,7 @@ public sealed partial class UnifiedModelDocTests
             {
                 Check(problems, section.Contains($"{name}: **not offered.**", StringComparison.Ordinal), $"{entity}: says '{name}: **not offered.**'");
                 Check(problems, !module.Connector.Descriptor.Capabilities.ContainsKey(entity), $"{entity}: has no mapping but is in the descriptor's capabilities");
-                foreach (var row in table.Rows.Where(_ => column >= 0))
+                foreach (var row in table.Rows.Where(r => column >= 0 && column < r.Count))
                 {
                     Check(problems, row[column] == "—", $"{entity}.{row[0]}: '{row[column]}' where {name} offers nothing");
                 }
@@ -80,6 +80,12 @@ public sealed partial class UnifiedModelDocTests
 
             foreach (var row in table.Rows)
             {
+                if (column >= row.Count)
+                {
+                    problems.Add($"{entity}.{Field(row[0])}: the row has no '{name}' cell");
+                    continue;
+                }
+
                 var expected = Cell(mapping, Field(row[0]));
                 Check(problems, row[column] == expected, $"{entity}.{Field(row[0])}: the page says {row[column]}, the mapping {expected}");
             }
@@ -148,7 +154,7 @@ public sealed partial class UnifiedModelDocTests
         var lines = section.Split('\n');
         var start = Array.FindIndex(lines, l => l.StartsWith("| field |", StringComparison.Ordinal));
         Assert.True(start >= 0, "No field table in " + section[..Math.Min(60, section.Length)]);
-        var rows = lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|')).Select(Cells).ToList();
+        var rows = lines.Skip(start + 1).TakeWhile(l => l.StartsWith('|')).Select(Cells).Where(r => !r[0].StartsWith("---", StringComparison.Ordinal)).ToList();
         return (Cells(lines[start]), rows);
     }
 
