@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -64,18 +65,25 @@ public static class SandboxHost
         return StartAsync(module, app => module.Map(app, module.Prefix, settings ?? new TSettings(), timeProvider), timeProvider, cancellationToken);
     }
 
-    /// <summary>The same for a module known only by its interface (tests over every module), with its default settings.</summary>
-    public static Task<SandboxHost<ISandbox>> StartAsync(ISandboxModule module, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The same for a module known only by its interface (tests over every module): settings are bound from
+    /// <paramref name="configuration"/> (keys relative to the module's section), else the defaults.
+    /// </summary>
+    public static Task<SandboxHost<ISandbox>> StartAsync(ISandboxModule module, IReadOnlyDictionary<string, string?>? configuration = null,
+        TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(module);
-        return StartAsync(module, app => module.Map(app, module.Prefix, timeProvider), timeProvider, cancellationToken);
+        var settings = (configuration ?? new Dictionary<string, string?>())
+            .ToDictionary(kv => $"{module.ConfigurationSection}:{kv.Key}", kv => kv.Value);
+        return StartAsync(module, app => module.Map(app, module.Prefix, timeProvider), timeProvider, cancellationToken, settings);
     }
 
     private static async Task<SandboxHost<TSandbox>> StartAsync<TSandbox>(ISandboxModule module, Func<WebApplication, TSandbox> map,
-        TimeProvider? timeProvider, CancellationToken cancellationToken)
+        TimeProvider? timeProvider, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? configuration = null)
         where TSandbox : ISandbox
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(configuration ?? []);
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(timeProvider ?? TimeProvider.System);

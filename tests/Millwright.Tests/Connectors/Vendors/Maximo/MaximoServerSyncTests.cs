@@ -5,15 +5,16 @@ using Millwright.Client.Models;
 using Millwright.Client.Sync;
 using Millwright.Sandbox.Common;
 using Millwright.Sandbox.Maximo;
+using Millwright.Tests.Server.Sync;
 using Millwright.Tests.Support;
 
-namespace Millwright.Tests.Server.Sync;
+namespace Millwright.Tests.Connectors.Vendors.Maximo;
 
 /// <summary>
 /// A Maximo connection synced end to end: the real server, the ibm-maximo connector and the Maximo sandbox
 /// on its own loopback host, driven through the public API with the SDK.
 /// </summary>
-public sealed class MaximoSyncTests
+public sealed class MaximoServerSyncTests
 {
     private static readonly string[] OfferedEntities =
         ["sites", "locations", "users", "vendors", "assets", "parts", "purchase-orders", "maintenance-requests", "work-orders"];
