@@ -58,6 +58,7 @@ if (launch.Demo)
 }
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseRequestLogs();
 app.UseApiErrors();
 app.UseBearerAuthentication();

@@ -57,6 +57,8 @@ public static class ErrorCodes
     public const string ConnectionNotReady = "CONNECTION_NOT_READY";
     /// <summary>The webhook endpoint is disabled (by the account, or by Millwright after days of failures).</summary>
     public const string WebhookEndpointDisabled = "WEBHOOK_ENDPOINT_DISABLED";
+    /// <summary>The account has as many of these objects as the server allows (for example webhook endpoints); delete one first.</summary>
+    public const string LimitReached = "LIMIT_REACHED";
     /// <summary>A secret key tried to revoke itself; use another key of the same environment.</summary>
     public const string KeyInUse = "KEY_IN_USE";
     /// <summary>The Connect link session or its one-time code is unknown, expired or already used.</summary>

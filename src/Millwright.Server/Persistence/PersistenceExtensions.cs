@@ -15,8 +15,7 @@ internal static class PersistenceExtensions
         }
         else
         {
-            Directory.CreateDirectory(options.DataDirectory);
-            var file = Path.Combine(options.DataDirectory, "millwright.db");
+            var file = SqliteFiles.Prepare(options.DataDirectory);
             services.AddDbContext<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Pooling=True"));
             services.AddScoped<MillwrightDb>(sp => sp.GetRequiredService<SqliteMillwrightDb>());
         }

@@ -196,6 +196,9 @@ internal sealed partial class Parser
         return text;
     }
 
+    private const decimal MaxScaleFactor = 1_000_000_000_000m;
+    private const decimal MinScaleFactor = 0.000_000_000_001m;
+
     private Node ParseScale(int at, Node input, bool divide)
     {
         Expect(TokenKind.LeftParen, "'(' with a number");
@@ -203,6 +206,14 @@ internal sealed partial class Parser
         if (divide && factor.Number == 0)
         {
             throw new ExpressionException(factor.Position, "Division by zero");
+        }
+
+        // Scaling is for units (cents, per mille, grams): a factor beyond 10^±12 is a mistake, and near decimal's
+        // limits it overflows on ordinary values, so it is refused where the user can still fix it.
+        if (Math.Abs(factor.Number) is > MaxScaleFactor or (> 0 and < MinScaleFactor))
+        {
+            throw new ExpressionException(factor.Position,
+                $"{(divide ? "div" : "mul")} takes a factor between 0.000000000001 and 1000000000000 (or 0 for mul), not {factor.Text}");
         }
 
         Expect(TokenKind.RightParen, "')'");

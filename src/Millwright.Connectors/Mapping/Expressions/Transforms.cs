@@ -110,7 +110,7 @@ internal static class Transforms
 
     public static Node Scale(int position, Node input, decimal factor, bool divide) =>
         new ElementwiseNode(position, input, ValueTypes.Number, (v, _) =>
-            Values.ToNumber(v) is { } n ? (divide ? n / factor : n * factor) : null);
+            Values.ToNumber(v) is { } n ? Values.Scale(n, factor, divide) : null);
 
     /// <summary>Turns remote ids into Millwright's stable ids of <paramref name="entity"/>, exactly as the sync engine ids records.</summary>
     public static Node Ref(int position, Node input, Entity entity) =>
@@ -131,7 +131,7 @@ internal static class Transforms
 
     public static Node Sum(int position, Node input) =>
         new WholeValueNode(position, input, ValueTypes.Number | ValueTypes.Null, v =>
-            Values.TryAsList(v, out var items) ? items.Select(Values.ToNumber).Sum(n => n ?? 0m) : Values.ToNumber(v));
+            Values.TryAsList(v, out var items) ? Values.Sum(items) : Values.ToNumber(v));
 
     public static Node Count(int position, Node input) =>
         new WholeValueNode(position, input, ValueTypes.Number, v =>

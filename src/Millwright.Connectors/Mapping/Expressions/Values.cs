@@ -129,6 +129,41 @@ internal static partial class Values
         _ => null,
     };
 
+    /// <summary>
+    /// <paramref name="number"/> scaled by <paramref name="factor"/>, or null when the result leaves decimal's range:
+    /// a value that only turns out wrong at run time becomes null, so one odd record never stops a sync.
+    /// </summary>
+    public static decimal? Scale(decimal number, decimal factor, bool divide)
+    {
+        try
+        {
+            return divide ? number / factor : number * factor;
+        }
+        catch (Exception e) when (e is OverflowException or DivideByZeroException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The sum of the numbers among <paramref name="items"/>, or null when it leaves decimal's range.</summary>
+    public static decimal? Sum(IEnumerable<object?> items)
+    {
+        var total = 0m;
+        try
+        {
+            foreach (var item in items)
+            {
+                total += ToNumber(item) ?? 0m;
+            }
+
+            return total;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Parses ISO 8601, OData <c>/Date(ms)/</c>, and unix seconds or milliseconds.</summary>
     /// <param name="unit">null: guess (numbers of 12 digits or more are milliseconds); otherwise "s" or "ms".</param>
     /// <param name="format">An exact .NET date format, when the source uses a fixed non-ISO layout.</param>
@@ -161,7 +196,10 @@ internal static partial class Values
 
                 if (s.StartsWith("/Date(", StringComparison.Ordinal) && ODataDate().Match(s) is { Success: true } odata)
                 {
-                    return FromUnix(decimal.Parse(odata.Groups[1].Value, CultureInfo.InvariantCulture), "ms");
+                    // TryParse: a 30-digit "/Date(…)/" overflows decimal, and a bad value is null, never an error.
+                    return decimal.TryParse(odata.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
+                        ? FromUnix(ms, "ms")
+                        : null;
                 }
 
                 // All-digit text is only taken as a unix time when it cannot be a compact calendar date.
@@ -185,13 +223,19 @@ internal static partial class Values
 
     private static DateTimeOffset? FromUnix(decimal number, string? unit)
     {
+        const decimal Limit = 253_402_300_799_000m; // 9999-12-31T23:59:59Z
+        if (Math.Abs(number) > Limit)
+        {
+            // Checked before scaling: seconds near decimal's range would overflow when multiplied.
+            return null;
+        }
+
         var milliseconds = unit switch
         {
             "ms" => number,
             "s" => number * 1000,
             _ => Math.Abs(number) >= 100_000_000_000m ? number : number * 1000,
         };
-        const decimal Limit = 253_402_300_799_000m; // 9999-12-31T23:59:59Z
         if (Math.Abs(milliseconds) > Limit)
         {
             return null;

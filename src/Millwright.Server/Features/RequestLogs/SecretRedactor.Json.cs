@@ -129,7 +129,7 @@ internal static partial class SecretRedactor
 
     private static bool MayHoldSecret(ReadOnlySpan<byte> utf8, IReadOnlyCollection<string> knownSecrets)
     {
-        if (utf8.IndexOf("mw_"u8) >= 0)
+        if (utf8.IndexOf("mw_"u8) >= 0 || utf8.IndexOf("mwc_"u8) >= 0 || utf8.IndexOf("/connect/"u8) >= 0)
         {
             return true;
         }
@@ -156,7 +156,8 @@ internal static partial class SecretRedactor
 
     /// <summary>Most values hold no secret: only run the replacements when one could be there.</summary>
     private static string ScrubValue(string value, IReadOnlyCollection<string> knownSecrets) =>
-        value.Contains("mw_", StringComparison.Ordinal) || knownSecrets.Any(s => s.Length >= 8 && value.Contains(s, StringComparison.Ordinal))
+        value.Contains("mw_", StringComparison.Ordinal) || value.Contains("mwc_", StringComparison.Ordinal)
+        || value.Contains("/connect/", StringComparison.Ordinal) || knownSecrets.Any(s => s.Length >= 8 && value.Contains(s, StringComparison.Ordinal))
             ? Scrub(value, knownSecrets)
             : value;
 }

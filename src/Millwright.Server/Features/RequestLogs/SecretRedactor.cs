@@ -125,6 +125,7 @@ internal static partial class SecretRedactor
     public static string Scrub(string text, IReadOnlyCollection<string> knownSecrets)
     {
         text = MillwrightSecret().Replace(text, m => m.Groups["prefix"].Value + Mask);
+        text = ConnectSecret().Replace(text, m => m.Groups["prefix"].Value + Mask);
         foreach (var secret in knownSecrets)
         {
             if (secret.Length >= 8)
@@ -138,6 +139,13 @@ internal static partial class SecretRedactor
 
     [GeneratedRegex(@"(?<prefix>mw_(?:test|live)_[a-z]{2}_)[A-Za-z0-9]{20,}")]
     private static partial Regex MillwrightSecret();
+
+    /// <summary>
+    /// Connect secrets: the session secret in a <c>/connect/…</c> URL (link sessions, magic links) and the
+    /// one-time <c>mwc_</c> code. Both are bearer secrets, stored only as hashes (see Features/Connect).
+    /// </summary>
+    [GeneratedRegex(@"(?<prefix>/connect/|mwc_)[0-9a-f]{64}")]
+    private static partial Regex ConnectSecret();
 
     [GeneratedRegex("(?<name>\"credentials\"\\s*:\\s*)\\{[^}]*(\\}|$)", RegexOptions.IgnoreCase)]
     private static partial Regex CredentialsObject();

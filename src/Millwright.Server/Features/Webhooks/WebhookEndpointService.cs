@@ -35,6 +35,14 @@ internal sealed class WebhookEndpointService(
             throw ApiException.Validation("connection_id", $"Connection '{connectionId}' does not exist in this environment.");
         }
 
+        // Checked before the insert, not atomically with it: two racing creations may pass one over the cap,
+        // which is harmless; the cap bounds fan-out, it is not a quota that is billed.
+        var max = options.Value.MaxEndpointsPerAccount;
+        if (await EndpointsOf(caller).CountAsync(cancellationToken) >= max)
+        {
+            throw LimitReached(max);
+        }
+
         var now = time.GetUtcNow();
         var id = Ids.New(WebhookValues.EndpointPrefix);
         var secret = WebhookSecrets.NewSecret();
@@ -157,6 +165,12 @@ internal sealed class WebhookEndpointService(
     public static ApiException Disabled(string id) =>
         new(StatusCodes.Status409Conflict, ErrorCodes.WebhookEndpointDisabled,
             $"Webhook endpoint '{id}' is disabled; enable it with PATCH {{\"enabled\": true}} first.");
+
+    /// <summary>409 <c>LIMIT_REACHED</c>: the account already has <paramref name="max"/> endpoints in this environment.</summary>
+    private static ApiException LimitReached(int max) =>
+        new(StatusCodes.Status409Conflict, ErrorCodes.LimitReached,
+            $"This account already has {max} webhook endpoints in this environment, the most allowed; delete one first.",
+            details: [new ErrorDetail("webhook_endpoints", $"At most {max} webhook endpoints per account and environment.")]);
 
     private IQueryable<WebhookEndpointRow> EndpointsOf(Caller caller) =>
         db.WebhookEndpoints.Where(e => e.AccountId == caller.AccountId && e.Environment == caller.Environment);

@@ -38,6 +38,12 @@ internal sealed class WebhookOptions
     /// <summary>How long a claimed batch stays invisible to other nodes; must exceed <see cref="Timeout"/> by a margin.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Endpoints one account may have per environment: every event is delivered to each matching endpoint,
+    /// so without a cap one account could multiply the dispatcher's work at will.
+    /// </summary>
+    public int MaxEndpointsPerAccount { get; set; } = 20;
+
     /// <summary>Run the dispatcher on this node (off for API-only nodes and some tests).</summary>
     public bool DispatcherEnabled { get; set; } = true;
 
@@ -45,5 +51,5 @@ internal sealed class WebhookOptions
         o.Timeout > TimeSpan.Zero && o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay
         && o.RetryWindow > TimeSpan.Zero && o.DisableAfter > TimeSpan.Zero && o.DefaultGracePeriod >= TimeSpan.Zero
         && o.PollInterval >= TimeSpan.FromMilliseconds(10) && o.BatchSize is >= 1 and <= 5000 && o.Lanes is >= 1 and <= 64
-        && o.Parallelism is >= 1 and <= 1024 && o.LeaseDuration > o.Timeout;
+        && o.Parallelism is >= 1 and <= 1024 && o.LeaseDuration > o.Timeout && o.MaxEndpointsPerAccount is >= 1 and <= 10_000;
 }

@@ -13,7 +13,7 @@ public static class WebhooksExtensions
     {
         services.AddOptions<WebhookOptions>()
             .BindConfiguration(WebhookOptions.Section)
-            .Validate(WebhookOptions.IsValid, $"{WebhookOptions.Section}: durations must be positive, LeaseDuration longer than Timeout, BatchSize 1–5000, Lanes 1–64, Parallelism 1–1024.")
+            .Validate(WebhookOptions.IsValid, $"{WebhookOptions.Section}: durations must be positive, LeaseDuration longer than Timeout, BatchSize 1–5000, Lanes 1–64, Parallelism 1–1024, MaxEndpointsPerAccount 1–10000.")
             .ValidateOnStart();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSignal>();

@@ -81,4 +81,27 @@ public sealed class FieldMappingsValidationTests(MappingsFixture fixture) : ICla
             new JsonObject { ["mappings"] = new JsonObject(), ["limit"] = 99 });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badLimit.StatusCode);
     }
+
+    [Theory]
+    [InlineData("title | number | mul(79228162514264337593543950335) | string")]
+    [InlineData("title | number | div(0.0000000000000000000000000001) | string")]
+    [InlineData("title | number | div(0) | string")]
+    public async Task FieldMappings_ScaleFactorOutOfRange_Returns422OnPreviewAndPatch(string expression)
+    {
+        var connectionId = await fixture.SyncedConnectionAsync();
+        var mappings = new JsonObject { ["work-orders"] = new JsonObject { ["title"] = expression } };
+
+        var preview = await fixture.SendAsync(HttpMethod.Post, $"/v1/connections/{connectionId}/field-mappings/preview", new JsonObject { ["mappings"] = mappings.DeepClone() });
+        var patch = await fixture.SendAsync(HttpMethod.Patch, $"/v1/connections/{connectionId}/field-mappings", new JsonObject { ["mappings"] = mappings.DeepClone() });
+
+        foreach (var response in new[] { preview, patch })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(ErrorCodes.ValidationFailed, (string?)body["error"]!["code"]);
+            Assert.Equal("/mappings/work-orders/title", (string?)body["error"]!["details"]![0]!["field"]);
+        }
+
+        Assert.Equal(0, (await fixture.Client.GetFieldMappingsAsync(connectionId)).Version);
+    }
 }
