@@ -88,10 +88,8 @@ internal sealed class WriteBody(MillwrightDb db)
             AddGroupCompanions(target, values, references, stored);
         }
 
-        if (errors.Count == 0)
-        {
-            await ResolveReferencesAsync(target.Connection.Id, references, values, errors, cancellationToken);
-        }
+        // Also when other fields failed: every problem of the body is reported at once, and this is a store read, not a vendor call.
+        await ResolveReferencesAsync(target.Connection.Id, references, values, errors, cancellationToken);
 
         if (errors.Count > 0)
         {

@@ -25,7 +25,7 @@ public sealed class WritePlanTests
     {
         var plan = MappingEngine.WritePlan(WorkOrders);
 
-        Assert.Equal(["assignee_ids", "asset_id", "custom_fields.cost_center", "due_at", "priority", "team_ids", "title"], plan.Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["asset_id", "assignee_ids", "custom_fields.cost_center", "due_at", "priority", "team_ids", "title"], plan.Fields.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["none", "low", "high"], plan.Fields["priority"].AllowedValues);
         Assert.Equal((Entity.Assets, "assetId"), (plan.Fields["asset_id"].Reference, plan.Fields["asset_id"].SourcePath));
         Assert.Equal("assignees", plan.Fields["assignee_ids"].Group);
