@@ -38,7 +38,8 @@ public sealed class SystemsTests : IClassFixture<SharedHost>, IDisposable
         var workOrders = maintainx.Capabilities["work-orders"];
         Assert.Equal((true, true, true, true, true, true), (workOrders.Read, workOrders.Incremental, workOrders.Create, workOrders.Update, workOrders.Write, workOrders.Delete));
         Assert.Equal(["open", "in_progress", "on_hold", "completed", "cancelled"], workOrders.StatusTransitions);
-        Assert.Equal(new EntityCapability(true, false, false, false), maintainx.Capabilities["sites"]);
+        var sites = maintainx.Capabilities["sites"];
+        Assert.Equal((true, false, false, false, false), (sites.Read, sites.Incremental, sites.Create, sites.Update, sites.Delete));
         var readings = maintainx.Capabilities["meter-readings"];
         Assert.Equal((false, true, false), (readings.Read, readings.Create, readings.Update));
         Assert.Equal(100, maintainx.RateLimit.RequestsPerMinute);

@@ -71,7 +71,9 @@ public sealed class PassthroughAndClientTests
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-        Assert.Contains("'write'", await post.Content.ReadAsStringAsync());
+        var error = JsonNode.Parse(await post.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("INSUFFICIENT_SCOPE", (string?)error["code"]);
+        Assert.Contains("'write'", (string?)error["message"]);
     }
 
     [Fact]
