@@ -55,7 +55,7 @@ internal static class PassthroughEndpoints
             .Accepts<PassthroughCall>("application/json")
             .Produces<PassthroughResult>(StatusCodes.Status200OK, "application/json")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
-                StatusCodes.Status405MethodNotAllowed, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status405MethodNotAllowed, StatusCodes.Status409Conflict,
                 StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout);
     }
 

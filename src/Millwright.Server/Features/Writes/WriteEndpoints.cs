@@ -47,10 +47,11 @@ internal static partial class WriteEndpoints
             .WriteErrors(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>429 is added with its rate-limit headers by RateLimitOpenApi, as on every /v1 operation.</summary>
     private static RouteHandlerBuilder WriteErrors(this RouteHandlerBuilder builder, params int[] more) =>
         builder.ProducesErrors([
             StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status405MethodNotAllowed,
-            StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests,
+            StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity,
             StatusCodes.Status502BadGateway, StatusCodes.Status504GatewayTimeout, .. more]);
 
     private static string CreateDescription(EntityInfo entity, string words, string one) => $"""
