@@ -5,6 +5,7 @@ using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;

@@ -2,6 +2,7 @@ using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Mappings;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
