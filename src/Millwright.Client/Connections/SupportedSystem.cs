@@ -59,9 +59,15 @@ public static class SystemFieldKinds
 /// <summary>What Millwright can do with one entity of a system.</summary>
 /// <param name="Read">Records are synced and listed.</param>
 /// <param name="Incremental">Syncs read only changes.</param>
-/// <param name="Write">Records can be created and changed.</param>
-/// <param name="Delete">Records can be deleted.</param>
-public sealed record EntityCapability(bool Read, bool Incremental, bool Write, bool Delete);
+/// <param name="Write">Records can be created or changed (<paramref name="Create"/> or <paramref name="Update"/>).</param>
+/// <param name="Delete">Records can be deleted in the system (<c>DELETE /v1/{entity}/{id}</c>).</param>
+/// <param name="Create">Records can be created (<c>POST /v1/{entity}</c>).</param>
+/// <param name="Update">Records can be changed (<c>PATCH /v1/{entity}/{id}</c>).</param>
+public sealed record EntityCapability(bool Read, bool Incremental, bool Write, bool Delete, bool Create = false, bool Update = false)
+{
+    /// <summary>Unified <c>status</c> values a <c>PATCH</c> can move a record to (the system's own transitions).</summary>
+    public IReadOnlyList<string> StatusTransitions { get; init; } = [];
+}
 
 /// <summary>A vendor's request budget.</summary>
 /// <param name="RequestsPerMinute">Requests per minute per connection.</param>

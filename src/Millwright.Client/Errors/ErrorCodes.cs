@@ -65,4 +65,20 @@ public static class ErrorCodes
     public const string LinkSessionInvalid = "LINK_SESSION_INVALID";
     /// <summary>A dashboard form was posted without a valid anti-forgery token (CSRF protection).</summary>
     public const string CsrfTokenInvalid = "CSRF_TOKEN_INVALID";
+    /// <summary>The Idempotency-Key was used within 24 hours for a request with another method, path or body.</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    /// <summary>A request with the same Idempotency-Key is still being processed; retry after retry_after seconds to get its answer.</summary>
+    public const string IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE";
+    /// <summary>The connected system cannot do this with the entity (for example delete a record it only closes); see GET /v1/systems.</summary>
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+    /// <summary>The connected system refused the status transition from the record's current status; details has its message.</summary>
+    public const string StatusTransitionNotAllowed = "STATUS_TRANSITION_NOT_ALLOWED";
+    /// <summary>The connected system refused the values of a write; details has its messages.</summary>
+    public const string UpstreamValidationFailed = "UPSTREAM_VALIDATION_FAILED";
+    /// <summary>The record changed in the connected system since Millwright read it (for example an ETag mismatch); re-read and retry.</summary>
+    public const string UpstreamConflict = "UPSTREAM_CONFLICT";
+    /// <summary>The record no longer exists in the connected system.</summary>
+    public const string UpstreamNotFound = "UPSTREAM_NOT_FOUND";
+    /// <summary>A passthrough request was refused before it was sent (absolute URL, '..', another host, a credential header).</summary>
+    public const string PassthroughRefused = "PASSTHROUGH_REFUSED";
 }

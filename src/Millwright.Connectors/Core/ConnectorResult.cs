@@ -21,12 +21,18 @@ public enum FailureCategory
 /// <param name="Message">Plain-words explanation, safe to show to users.</param>
 /// <param name="RetryAfter">How long the vendor asked us to wait, when it said.</param>
 /// <param name="UpstreamStatus">The vendor's HTTP status, when there was one.</param>
+/// <param name="OutcomeUnknown">Writes only: the request may have reached the system (a timeout or a dropped connection after
+/// sending), so the record may or may not have been written. The API says <c>outcome: "unknown"</c>.</param>
+/// <param name="VendorMessages">The system's own messages (already scrubbed of secrets), e.g. why it refused a status
+/// transition or which field it rejected; the API lists them in <c>details</c>.</param>
 public sealed record ConnectorFailure(
     FailureCategory Category,
     string Code,
     string Message,
     TimeSpan? RetryAfter = null,
-    int? UpstreamStatus = null);
+    int? UpstreamStatus = null,
+    bool OutcomeUnknown = false,
+    IReadOnlyList<string>? VendorMessages = null);
 
 /// <summary>Either a value or a <see cref="ConnectorFailure"/>; connectors return this instead of throwing.</summary>
 public readonly record struct ConnectorResult<T>

@@ -34,10 +34,41 @@ public sealed record ConnectionField(
     string Help,
     string? Default = null);
 
-/// <summary>What a connector can do with one entity.</summary>
-public sealed record EntityCapabilities(bool Read, bool Incremental, bool Write, bool Delete)
+/// <summary>
+/// What a connector can do with one entity. Writes are declared here and nowhere else: the server offers
+/// <c>POST</c>/<c>PATCH</c>/<c>DELETE /v1/{entity}</c> only for the flags that are set, and <c>GET /v1/systems</c>
+/// and the Connect page show them. A connector that sets <see cref="Create"/>, <see cref="Update"/> or
+/// <see cref="Delete"/> anywhere implements <see cref="IWritableConnector"/> (checked at start-up).
+/// </summary>
+/// <param name="Read">Records can be listed (synced). False for write-only entities such as MaintainX meter readings.</param>
+/// <param name="Incremental">The list can be filtered by change time.</param>
+/// <param name="Create">Records can be created (<see cref="IWritableConnector.CreateAsync"/>).</param>
+/// <param name="Update">Records can be changed (<see cref="IWritableConnector.UpdateAsync"/>).</param>
+/// <param name="Delete">The system really deletes records (<see cref="IWritableConnector.DeleteAsync"/>); a system that only
+/// closes or archives them leaves this false, and the API answers <c>405 OPERATION_NOT_SUPPORTED</c>.</param>
+public sealed record EntityCapabilities(bool Read, bool Incremental, bool Create = false, bool Update = false, bool Delete = false)
 {
-    public static EntityCapabilities ReadOnlyIncremental { get; } = new(true, true, false, false);
+    public static EntityCapabilities ReadOnlyIncremental { get; } = new(true, true);
 
-    public static EntityCapabilities ReadOnlyFull { get; } = new(true, false, false, false);
+    public static EntityCapabilities ReadOnlyFull { get; } = new(true, false);
+
+    /// <summary>True when the entity can be created or updated.</summary>
+    public bool Write => Create || Update;
+
+    /// <summary>
+    /// Unified fields (snake_case targets, e.g. <c>title</c>, <c>meter_id</c>) that a create must carry because the
+    /// system refuses a record without them. The API reports a missing one as <c>422 VALIDATION_FAILED</c> before any call.
+    /// </summary>
+    public IReadOnlyList<string> RequiredOnCreate { get; init; } = [];
+
+    /// <summary>
+    /// Unified <c>status</c> values a <c>PATCH</c> may move a record to through the system's own transition
+    /// (<see cref="UpdateRequest.Status"/>); empty when the status cannot be changed. Whether the system allows a
+    /// transition from the record's current status is the system's decision: a refusal is
+    /// <c>STATUS_TRANSITION_NOT_ALLOWED</c>.
+    /// </summary>
+    public IReadOnlyList<string> StatusTransitions { get; init; } = [];
+
+    /// <summary>Unified <c>status</c> values a create may start a record in; empty when the system sets the first status itself.</summary>
+    public IReadOnlyList<string> InitialStatuses { get; init; } = [];
 }

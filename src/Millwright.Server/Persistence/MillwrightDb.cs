@@ -44,6 +44,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
     public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
     public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
+    public DbSet<Features.Writes.IdempotencyKeyRow> IdempotencyKeys => Set<Features.Writes.IdempotencyKeyRow>();
     /// <summary>ASP.NET Data Protection key ring (dashboard antiforgery tokens), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

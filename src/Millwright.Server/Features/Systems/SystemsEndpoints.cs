@@ -70,5 +70,6 @@ public static class SystemsEndpoints
         RateLimit = new SystemRateLimit(descriptor.UpstreamRequestsPerMinute),
     };
 
-    private static EntityCapability ToWire(EntityCapabilities c) => new(c.Read, c.Incremental, c.Write, c.Delete);
+    private static EntityCapability ToWire(EntityCapabilities c) =>
+        new(c.Read, c.Incremental, c.Write, c.Delete, c.Create, c.Update) { StatusTransitions = c.StatusTransitions };
 }

@@ -81,7 +81,7 @@ internal sealed partial class DemoRunner
     private static async Task<List<string>> OfferedEntitiesAsync(MillwrightClient client, string systemId, CancellationToken ct)
     {
         var system = await client.GetSystemAsync(systemId, ct);
-        return EntityInfo.All.Select(e => e.Path).Where(system.Capabilities.ContainsKey).ToList();
+        return EntityInfo.All.Select(e => e.Path).Where(path => system.Capabilities.GetValueOrDefault(path)?.Read == true).ToList();
     }
 
     private static void PrintCredentials(string baseUrl, string secretKey, string dataDirectory, IReadOnlyList<DemoConnection> connections)
