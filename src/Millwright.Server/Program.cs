@@ -3,6 +3,7 @@ using Millwright.Sandbox.MaintainX;
 using Millwright.Sandbox.Maximo;
 using Millwright.Sandbox.Sap;
 using Millwright.Server.Features.Accounts;
+using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connect;
 using Millwright.Server.Features.Connections;
@@ -30,6 +31,11 @@ if (launch.ExitCode is { } exitCode)
     return exitCode;
 }
 
+if (launch.Operator is { } operatorCommand)
+{
+    return await operatorCommand(launch.HostArgs, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(launch.HostArgs);
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
@@ -39,6 +45,8 @@ builder.Services.AddApiJson();
 builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
+builder.Services.AddAudit();
+builder.Services.AddAuditRetention();
 builder.Services.AddRateLimits(options);
 builder.Services.AddMillwrightConnectors();
 builder.Services.AddSecrets();
@@ -77,6 +85,7 @@ app.MapRequestLogEndpoints();
 app.MapStatusEndpoints();
 app.MapWebhookEndpoints();
 app.MapKeysEndpoints();
+app.MapAuditEndpoints();
 app.MapConnectEndpoints();
 app.MapDashboard();
 if (options.SandboxEnabled)

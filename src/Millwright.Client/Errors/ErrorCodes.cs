@@ -63,4 +63,6 @@ public static class ErrorCodes
     public const string LinkSessionInvalid = "LINK_SESSION_INVALID";
     /// <summary>A dashboard form was posted without a valid anti-forgery token (CSRF protection).</summary>
     public const string CsrfTokenInvalid = "CSRF_TOKEN_INVALID";
+    /// <summary>The key or token was rotated already; rotate its successor instead.</summary>
+    public const string AlreadyRotated = "ALREADY_ROTATED";
 }

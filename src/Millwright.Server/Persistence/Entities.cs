@@ -23,6 +23,10 @@ public sealed class ApiKeyRow
     public string? Name { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>End of a rotation's grace period: the key stops working then (the store decides, on every node).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>The key that replaced this one when it was rotated; a key is rotated once.</summary>
+    public string? ReplacedById { get; set; }
 }
 
 public sealed class ConnectionRow
@@ -71,6 +75,8 @@ public sealed class ConnectionTokenRow
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>The token that replaced this one when it was rotated; a token is rotated once.</summary>
+    public string? ReplacedById { get; set; }
 }
 
 /// <summary>One unified record of one connection: the mapped document plus its raw source.</summary>

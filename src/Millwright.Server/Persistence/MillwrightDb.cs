@@ -32,6 +32,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
     public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
     public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
+    public DbSet<Features.Audit.AuditEventRow> AuditEvents => Set<Features.Audit.AuditEventRow>();
     /// <summary>ASP.NET Data Protection key ring (dashboard antiforgery tokens), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -161,6 +162,15 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
             e.HasIndex(x => x.TokenHash).IsUnique();
         });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+
+        // Audit
+        b.Entity<Features.Audit.AuditEventRow>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
+            e.HasIndex(x => x.CreatedAt);
+        });
 
         foreach (var entity in b.Model.GetEntityTypes())
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Connections;
 using Millwright.Client.Errors;
+using Millwright.Client.Keys;
 using Millwright.Client.Models;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
@@ -31,6 +32,17 @@ internal static partial class ConnectionTokensEndpoints
             .WithSummary("List a connection's tokens")
             .WithDescription("Tokens not revoked (expired ones included), newest first; each shows a `hint`, never the token.")
             .ProducesErrors(400, 404);
+
+        group.MapPost("/{id}/tokens/{tokenId}/rotate", RotateConnectionToken)
+            .WithName("RotateConnectionToken")
+            .WithSummary("Rotate a connection token")
+            .WithDescription("""
+                Issues a successor with the same name, scopes and expiry (its `token` shown in this answer only) and keeps
+                the old token working for `grace_period_seconds` (default 86400 = 24 hours, `0` revokes it at once, at most
+                604800 = 7 days); then it stops working on every node (401 `INVALID_TOKEN`). A token is rotated once:
+                409 `ALREADY_ROTATED` for a second rotation. Audited as `connection_token.rotated`.
+                """)
+            .ProducesErrors(400, 404, 409, 422);
 
         group.MapDelete("/{id}/tokens/{tokenId}", RevokeConnectionToken)
             .WithName("RevokeConnectionToken")
@@ -126,22 +138,24 @@ internal static partial class ConnectionTokensEndpoints
         return TypedResults.Ok(new Page<ConnectionToken>([.. page.Select(r => r.ToDto())], next));
     }
 
+    private static async Task<Ok<RotatedConnectionToken>> RotateConnectionToken(
+        string id,
+        string tokenId,
+        RotateBody? body,
+        HttpContext http,
+        [FromServices] ConnectionTokenIssuer issuer,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await issuer.RotateAsync(http.GetCaller(), id, tokenId, GracePeriod.From(body), cancellationToken));
+
     private static async Task<NoContent> RevokeConnectionToken(
         string id,
         string tokenId,
         HttpContext http,
-        [FromServices] MillwrightDb db,
-        [FromServices] TimeProvider time,
+        [FromServices] ConnectionTokenIssuer issuer,
         [FromServices] ILogger<ConnectionTokenIssuer> logger,
         CancellationToken cancellationToken)
     {
-        var caller = http.GetCaller();
-        var now = StoreTime.Now(time);
-        var revoked = await db.ConnectionTokens
-            .Where(t => t.Id == tokenId && t.ConnectionId == id && t.AccountId == caller.AccountId
-                && t.Environment == caller.Environment && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        if (revoked == 0)
+        if (!await issuer.RevokeAsync(http.GetCaller(), id, tokenId, cancellationToken))
         {
             throw ApiException.NotFound($"Token '{tokenId}' of connection '{id}'");
         }

@@ -24,6 +24,7 @@ internal static class DashboardConnectionActions
         group.MapPost("/connections/{id}/sync", SyncAsync);
         group.MapPost("/connections/{id}/tokens", IssueTokenAsync);
         group.MapPost("/connections/{id}/tokens/{tokenId}/revoke", RevokeTokenAsync);
+        group.MapPost("/connections/{id}/tokens/{tokenId}/rotate", RotateTokenAsync);
         group.MapPost("/connections/{id}/metadata", SaveMetadataAsync);
         group.MapPost("/connections/{id}/delete", DeleteAsync);
         group.MapPost("/connections/{id}/reauth-link", ReauthLinkAsync);
@@ -63,12 +64,18 @@ internal static class DashboardConnectionActions
             token.Token, $"/dashboard/connections/{connection.Id}", "Back to the connection");
     }
 
-    private static async Task<IResult> RevokeTokenAsync(string id, string tokenId, HttpContext http, [FromServices] MillwrightDb db, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeTokenAsync(string id, string tokenId, HttpContext http, [FromServices] ConnectionTokenIssuer issuer, CancellationToken cancellationToken) =>
+        await issuer.RevokeAsync(http.User().Caller, id, tokenId, cancellationToken)
+            ? HtmlPage.SeeOther($"/dashboard/connections/{id}?done=revoked")
+            : throw ApiException.NotFound($"Token '{tokenId}'");
+
+    private static async Task<IResult> RotateTokenAsync(string id, string tokenId, HttpContext http, [FromServices] ConnectionTokenIssuer issuer, CancellationToken cancellationToken)
     {
-        var connection = await FindAsync(db, http, id, cancellationToken);
-        var revoked = await db.ConnectionTokens.Where(t => t.Id == tokenId && t.ConnectionId == connection.Id && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, StoreTime.Now(time)), cancellationToken);
-        return revoked == 0 ? throw ApiException.NotFound($"Token '{tokenId}'") : HtmlPage.SeeOther($"/dashboard/connections/{connection.Id}?done=revoked");
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var rotated = await issuer.RotateAsync(http.User().Caller, id, tokenId, DashboardLayout.GraceOf(form), cancellationToken);
+        return DashboardConnectionViews.ShowOnce(http, "Token rotated",
+            $"The successor of token {tokenId}, with the same scopes. The old token works until {DashboardLayout.When(rotated.Previous.ExpiresAt)}.",
+            rotated.Successor.Token, $"/dashboard/connections/{id}", "Back to the connection");
     }
 
     private static async Task<IResult> SaveMetadataAsync(string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] ConnectionUpdater updater, CancellationToken cancellationToken)
