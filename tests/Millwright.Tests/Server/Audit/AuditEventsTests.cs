@@ -51,7 +51,7 @@ public sealed partial class AuditEventsTests
         using var page = await browser.GetAsync("/dashboard/audit?type=api_key.*");
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(4, AuditRow().Matches(html).Count);
+        Assert.Equal(4, AuditRow().Count(html));
         Assert.Contains(created.RequestId!, html, StringComparison.Ordinal);
     }
 
