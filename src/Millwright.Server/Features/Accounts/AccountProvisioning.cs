@@ -5,6 +5,7 @@ using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Keys;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -33,7 +34,7 @@ internal sealed class AccountProvisioning(MillwrightDb db, TimeProvider time, Ap
             throw ApiException.Validation("name", $"The account name must have 1 to {MaxNameLength} characters.");
         }
 
-        var account = new AccountRow { Id = id ?? BearerSecrets.NewId("acct"), Name = name, CreatedAt = StoreTime.Now(time) };
+        var account = new AccountRow { Id = id ?? Ids.New("acct"), Name = name, CreatedAt = StoreTime.Now(time) };
         db.Accounts.Add(account);
         var test = keys.Add(account.Id, AccountEnvironments.Test, "default", AuditActor.Cli);
         var live = keys.Add(account.Id, AccountEnvironments.Live, "default", AuditActor.Cli);

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Millwright.Server.Features.Audit;
 
 /// <summary>
@@ -20,4 +23,15 @@ public sealed class AuditEventRow
     /// <summary>JSON object of string values (never a secret).</summary>
     public string DetailsJson { get; set; } = "{}";
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class AuditEventRowConfiguration : IEntityTypeConfiguration<AuditEventRow>
+{
+    public void Configure(EntityTypeBuilder<AuditEventRow> e)
+    {
+        e.ToTable("audit_events");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
+        e.HasIndex(x => x.CreatedAt);
+    }
 }

@@ -40,7 +40,7 @@ internal sealed class AuditLog(MillwrightDb db, TimeProvider time, IHttpContextA
         var http = accessor.HttpContext;
         var row = new AuditEventRow
         {
-            Id = BearerSecrets.NewId("aud"),
+            Id = Ids.New("aud"),
             AccountId = subject.AccountId,
             Environment = subject.Environment,
             Type = type,
@@ -63,7 +63,8 @@ internal sealed class AuditLog(MillwrightDb db, TimeProvider time, IHttpContextA
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static AuditActor ActorOf(HttpContext? http) => http is not null && http.TryGetCaller(out var caller)
+    /// <summary>The request's caller, as resolved once into <see cref="ICallerFeature"/>; anonymous before (or without) it.</summary>
+    private static AuditActor ActorOf(HttpContext? http) => http?.Features.Get<ICallerFeature>()?.Caller is { } caller
         ? new AuditActor(caller.Kind == CallerKind.SecretKey ? AuditActor.SecretKey : AuditActor.ConnectionToken, caller.CredentialId)
         : new AuditActor(AuditActor.Anonymous, null);
 }

@@ -9,14 +9,30 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Features.Auth;
 
 /// <summary>
-/// Finds the <see cref="Caller"/> behind an <c>Authorization: Bearer</c> header. A client address with too
-/// many failures this minute is refused (429) before anything else; a secret of the wrong shape or checksum
-/// is refused without a store lookup; a revoked or expired one is refused and audited. Expiry (including a
-/// rotation's grace period) is compared with the injected clock against the stored time, so every node agrees.
+/// Turns the <c>Authorization: Bearer</c> header (and, for a secret key, <c>Millwright-Connection</c>) into the
+/// request's <see cref="ICallerFeature"/>. The one place that reads keys, tokens and the caller's connection
+/// from the store on the request path; nothing is cached between requests, so a revoked key or token is
+/// refused on its very next call. A client address with too many failures this minute is refused (429) before
+/// anything else; a secret of the wrong shape or checksum is refused without a store lookup; a revoked or
+/// expired one is refused and audited. Expiry (including a rotation's grace period) is compared with the
+/// injected clock against the stored time, so every node agrees.
 /// </summary>
 internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFailureLimits limits, AuditLog audit)
 {
-    public async Task<Caller> ResolveAsync(HttpContext context)
+    public async Task<CallerFeature> ResolveAsync(HttpContext context)
+    {
+        var caller = await AuthenticateAsync(context);
+        var connectionId = caller.ConnectionId ?? NamedConnection(context.Request);
+        var connection = connectionId is null ? null
+            : await db.ConnectionsVisibleTo(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, context.RequestAborted);
+        return new CallerFeature(caller, connectionId, connection);
+    }
+
+    /// <summary>The connection a secret key names; a blank header names none.</summary>
+    private static string? NamedConnection(HttpRequest request) =>
+        request.Headers[AuthExtensions.ConnectionHeader].ToString() is { } named && !string.IsNullOrWhiteSpace(named) ? named : null;
+
+    private async Task<Caller> AuthenticateAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header))
@@ -87,7 +103,7 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFai
                 cancellationToken);
         }
 
-        return new ApiException(401, ErrorCodes.InvalidToken, "The key or token is not valid: unknown, revoked or expired.");
+        return Invalid();
     }
 
     /// <summary>Someone holds a secret that no longer works: worth telling the account, once a minute per secret.</summary>
@@ -99,4 +115,7 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFai
             await audit.RecordAsync(type, subject, new AuditActor(AuditActor.Anonymous, null), details, cancellationToken);
         }
     }
+
+    internal static ApiException Invalid() =>
+        new(401, ErrorCodes.InvalidToken, "The key or token is not valid: unknown, revoked or expired.");
 }

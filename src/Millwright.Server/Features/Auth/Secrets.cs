@@ -64,9 +64,6 @@ public static class BearerSecrets
         return true;
     }
 
-    /// <summary>Short random ids with a type prefix, e.g. <c>conn_…</c>, <c>tok_…</c>.</summary>
-    public static string NewId(string prefix) => $"{prefix}_{RandomNumberGenerator.GetString(Alphabet, 20)}";
-
     /// <summary>CRC32 (IEEE 802.3, as zlib and GitHub's token checksum) of the UTF-8 text, in 6 base62 digits.</summary>
     internal static string Checksum(string text)
     {

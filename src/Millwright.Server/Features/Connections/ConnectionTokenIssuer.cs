@@ -6,6 +6,7 @@ using Millwright.Client.Keys;
 using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Keys;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -54,7 +55,7 @@ internal sealed class ConnectionTokenIssuer(MillwrightDb db, TimeProvider time, 
         await transaction.CommitAsync(cancellationToken);
         old.ReplacedById = successor.Id;
         old.ExpiresAt = ends;
-        return new RotatedConnectionToken { Successor = created, Previous = old.ToDto() };
+        return new RotatedConnectionToken { Successor = created, Previous = old.ToWire() };
     }
 
     /// <summary>Revokes a token of a connection the caller sees; false when there is no such active token.</summary>
@@ -91,7 +92,7 @@ internal sealed class ConnectionTokenIssuer(MillwrightDb db, TimeProvider time, 
         var ordered = Scopes.All.Where(scopes.Contains).Order(StringComparer.Ordinal).ToList();
         var row = new ConnectionTokenRow
         {
-            Id = BearerSecrets.NewId("tok"),
+            Id = Ids.New("tok"),
             ConnectionId = connectionId,
             AccountId = accountId,
             Environment = environment,
