@@ -84,6 +84,15 @@ public sealed partial class MillwrightClient
         SendAsync(HttpMethod.Delete, $"{ConnectionPath(connectionId)}/tokens/{Uri.EscapeDataString(tokenId)}", null, cancellationToken);
 
     /// <summary>
+    /// Rotates a connection token: issues a successor with the same name, scopes and expiry (shown this once)
+    /// and keeps the old token working for the grace period (24 hours by default, 0 revokes it now, at most 7 days). Secret key.
+    /// </summary>
+    public Task<Keys.RotatedConnectionToken> RotateConnectionTokenAsync(string connectionId, string tokenId, Keys.RotateRequest? request = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync<Keys.RotatedConnectionToken>(HttpMethod.Post, $"{ConnectionPath(connectionId)}/tokens/{Uri.EscapeDataString(tokenId)}/rotate",
+            request ?? new Keys.RotateRequest(), cancellationToken);
+
+    /// <summary>
     /// The connection this client works on: a connection token's own, or with a secret key the one named
     /// with <see cref="ForConnection"/>.
     /// </summary>

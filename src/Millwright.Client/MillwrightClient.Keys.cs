@@ -17,4 +17,11 @@ public sealed partial class MillwrightClient
     /// <summary>Revokes a secret key at once; a key cannot revoke itself. Secret key.</summary>
     public Task RevokeApiKeyAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"v1/api-keys/{Uri.EscapeDataString(id)}", null, cancellationToken);
+
+    /// <summary>
+    /// Rotates a secret key: issues a successor (shown this once) and keeps the old key working for the grace
+    /// period (24 hours by default, 0 revokes it now, at most 7 days). Secret key.
+    /// </summary>
+    public Task<RotatedApiKey> RotateApiKeyAsync(string id, RotateRequest? request = null, CancellationToken cancellationToken = default) =>
+        SendAsync<RotatedApiKey>(HttpMethod.Post, $"v1/api-keys/{Uri.EscapeDataString(id)}/rotate", request ?? new RotateRequest(), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Millwright.Server.Features.Accounts;
+using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connect;
 using Millwright.Server.Features.Connections;
@@ -28,6 +29,11 @@ if (launch.ExitCode is { } exitCode)
     return exitCode;
 }
 
+if (launch.Operator is { } operatorCommand)
+{
+    return await operatorCommand(launch.HostArgs, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(launch.HostArgs);
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(options);
@@ -37,6 +43,8 @@ builder.Services.AddApiJson();
 builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
+builder.Services.AddAudit();
+builder.Services.AddAuditRetention();
 builder.Services.AddRateLimits(options);
 builder.Services.AddVendorModules();
 builder.Services.AddSecrets();
@@ -78,6 +86,7 @@ app.MapRequestLogEndpoints();
 app.MapStatusEndpoints();
 app.MapWebhookEndpoints();
 app.MapKeysEndpoints();
+app.MapAuditEndpoints();
 app.MapConnectEndpoints();
 app.MapDashboard();
 if (options.SandboxEnabled)

@@ -81,4 +81,6 @@ public static class ErrorCodes
     public const string UpstreamNotFound = "UPSTREAM_NOT_FOUND";
     /// <summary>A passthrough request was refused before it was sent (absolute URL, '..', another host, a credential header).</summary>
     public const string PassthroughRefused = "PASSTHROUGH_REFUSED";
+    /// <summary>The key or token was rotated already; rotate its successor instead.</summary>
+    public const string AlreadyRotated = "ALREADY_ROTATED";
 }

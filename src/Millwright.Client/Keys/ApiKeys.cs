@@ -24,6 +24,9 @@ public sealed record ApiKey
 
     /// <summary>When it was issued.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it stops working: the end of the grace period after a rotation; null while it has not been rotated.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 }
 
 /// <summary>A newly issued secret key. <see cref="Key"/> is shown this once and cannot be read again.</summary>

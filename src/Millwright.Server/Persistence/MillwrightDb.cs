@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Millwright.Server.Features.Accounts;
+using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.Connect;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Dashboard;
@@ -45,6 +46,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
     public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
     public DbSet<Features.Writes.IdempotencyKeyRow> IdempotencyKeys => Set<Features.Writes.IdempotencyKeyRow>();
+    public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
     /// <summary>ASP.NET Data Protection key ring (dashboard antiforgery tokens), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

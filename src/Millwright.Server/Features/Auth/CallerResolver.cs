@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Millwright.Client.Audit;
 using Millwright.Client.Errors;
+using Millwright.Server.Features.Audit;
+using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -9,9 +12,12 @@ namespace Millwright.Server.Features.Auth;
 /// Turns the <c>Authorization: Bearer</c> header (and, for a secret key, <c>Millwright-Connection</c>) into the
 /// request's <see cref="ICallerFeature"/>. The one place that reads keys, tokens and the caller's connection
 /// from the store on the request path; nothing is cached between requests, so a revoked key or token is
-/// refused on its very next call.
+/// refused on its very next call. A client address with too many failures this minute is refused (429) before
+/// anything else; a secret of the wrong shape or checksum is refused without a store lookup; a revoked or
+/// expired one is refused and audited. Expiry (including a rotation's grace period) is compared with the
+/// injected clock against the stored time, so every node agrees.
 /// </summary>
-internal sealed class CallerResolver(MillwrightDb db, TimeProvider time)
+internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFailureLimits limits, AuditLog audit)
 {
     public async Task<CallerFeature> ResolveAsync(HttpContext context)
     {
@@ -41,32 +47,73 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time)
             throw new ApiException(401, ErrorCodes.AuthenticationRequired, "The Authorization header must use the Bearer scheme.");
         }
 
+        var cancellationToken = context.RequestAborted;
+        var address = limits.Bearer(context);
+        await limits.ThrowIfLimitedAsync([address], cancellationToken);
         var secret = header[prefix.Length..].Trim();
         if (!BearerSecrets.TryParse(secret, out _, out var kind))
         {
-            throw Invalid();
+            throw await FailedAsync(context, address);
         }
 
         var hash = BearerSecrets.Hash(secret);
         var now = time.GetUtcNow();
         if (kind == BearerSecrets.SecretKeyKind)
         {
-            var key = await db.ApiKeys.AsNoTracking()
-                .FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, context.RequestAborted);
-            return key is null
-                ? throw Invalid()
-                : new Caller(key.AccountId, key.Environment, CallerKind.SecretKey, key.Id, null, Scopes.All);
+            var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
+            if (key is null)
+            {
+                throw await FailedAsync(context, address);
+            }
+
+            if (key.RevokedAt is not null || key.ExpiresAt <= now)
+            {
+                await RejectedAsync(AuditEventTypes.ApiKeyRejected, new(key.AccountId, key.Environment, AuditLog.ApiKeySubject, key.Id), key.RevokedAt, key.ExpiresAt, cancellationToken);
+                throw await FailedAsync(context, address);
+            }
+
+            return new Caller(key.AccountId, key.Environment, CallerKind.SecretKey, key.Id, null, Scopes.All);
         }
 
-        var token = await db.ConnectionTokens.AsNoTracking()
-            .FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, context.RequestAborted);
-        if (token is null || (token.ExpiresAt is { } expires && expires <= now))
+        var token = await db.ConnectionTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (token is null)
         {
-            throw Invalid();
+            throw await FailedAsync(context, address);
+        }
+
+        if (token.RevokedAt is not null || token.ExpiresAt <= now)
+        {
+            await RejectedAsync(AuditEventTypes.ConnectionTokenRejected, new(token.AccountId, token.Environment, AuditLog.ConnectionTokenSubject, token.Id), token.RevokedAt, token.ExpiresAt, cancellationToken);
+            throw await FailedAsync(context, address);
         }
 
         var scopes = token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         return new Caller(token.AccountId, token.Environment, CallerKind.ConnectionToken, token.Id, token.ConnectionId, scopes);
+    }
+
+    /// <summary>Counts the failure against the client address; the failure that uses up the address's allowance is audited as a burst.</summary>
+    private async Task<ApiException> FailedAsync(HttpContext context, RateLimitPartition address)
+    {
+        var cancellationToken = context.RequestAborted;
+        if ((await limits.CountFailureAsync([address], cancellationToken)).Count > 0)
+        {
+            // A burst names no account: the secrets tried need not belong to anyone (installation-wide event).
+            await audit.RecordAsync(AuditEventTypes.AuthFailuresLimited, new(null, null, AuditLog.ClientAddressSubject, ClientAddress.Of(context)),
+                new AuditActor(AuditActor.Anonymous, null), new Dictionary<string, string> { ["failures_per_minute"] = address.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                cancellationToken);
+        }
+
+        return Invalid();
+    }
+
+    /// <summary>Someone holds a secret that no longer works: worth telling the account, once a minute per secret.</summary>
+    private async Task RejectedAsync(string type, AuditSubject subject, DateTimeOffset? revokedAt, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        if (await limits.FirstThisMinuteAsync($"{type}:{subject.Id}", cancellationToken))
+        {
+            var details = new Dictionary<string, string> { ["reason"] = revokedAt is not null ? "revoked" : "expired" };
+            await audit.RecordAsync(type, subject, new AuditActor(AuditActor.Anonymous, null), details, cancellationToken);
+        }
     }
 
     internal static ApiException Invalid() =>

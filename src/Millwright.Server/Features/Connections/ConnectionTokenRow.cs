@@ -18,6 +18,8 @@ public sealed class ConnectionTokenRow
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>The token that replaced this one when it was rotated; a token is rotated once.</summary>
+    public string? ReplacedById { get; set; }
 }
 
 internal sealed class ConnectionTokenRowConfiguration : IEntityTypeConfiguration<ConnectionTokenRow>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Connections;
 using Millwright.Client.Errors;
+using Millwright.Client.Keys;
 using Millwright.Client.Models;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting;
@@ -91,15 +92,21 @@ internal sealed partial class ConnectionTokenService(MillwrightDb db, Connection
         return new Page<ConnectionToken>([.. page.Select(r => r.ToWire())], next);
     }
 
-    /// <summary>The token stops working at once: its next call is refused.</summary>
+    /// <summary>
+    /// A successor with the same name, scopes and expiry; the old token works until the grace period ends
+    /// (0: revoked now). Audited by <see cref="ConnectionTokenIssuer.RotateAsync"/>.
+    /// </summary>
+    public async Task<RotatedConnectionToken> RotateAsync(Caller caller, string id, string tokenId, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var rotated = await issuer.RotateAsync(caller, id, tokenId, grace, cancellationToken);
+        LogRotated(tokenId, id, rotated.Successor.Id);
+        return rotated;
+    }
+
+    /// <summary>The token stops working at once: its next call is refused. Audited by <see cref="ConnectionTokenIssuer.RevokeAsync"/>.</summary>
     public async Task RevokeAsync(Caller caller, string id, string tokenId, CancellationToken cancellationToken)
     {
-        var now = StoreTime.Now(time);
-        var revoked = await db.ConnectionTokens
-            .Where(t => t.Id == tokenId && t.ConnectionId == id && t.AccountId == caller.AccountId
-                && t.Environment == caller.Environment && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        if (revoked == 0)
+        if (!await issuer.RevokeAsync(caller, id, tokenId, cancellationToken))
         {
             throw ApiException.NotFound($"Token '{tokenId}' of connection '{id}'");
         }
@@ -109,6 +116,9 @@ internal sealed partial class ConnectionTokenService(MillwrightDb db, Connection
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Token {TokenId} issued for connection {ConnectionId} with scopes {Scopes}")]
     private partial void LogIssued(string tokenId, string connectionId, IReadOnlyList<string> scopes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Token {TokenId} of connection {ConnectionId} rotated; successor {SuccessorId}")]
+    private partial void LogRotated(string tokenId, string connectionId, string successorId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Token {TokenId} of connection {ConnectionId} revoked")]
     private partial void LogRevoked(string tokenId, string connectionId);

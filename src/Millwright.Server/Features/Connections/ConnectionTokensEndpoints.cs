@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Millwright.Client.Connections;
+using Millwright.Client.Keys;
 using Millwright.Client.Models;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting.Errors;
@@ -27,6 +28,17 @@ internal static class ConnectionTokensEndpoints
             .WithDescription("Tokens not revoked (expired ones included), newest first; each shows a `hint`, never the token.")
             .ProducesErrors(400, 404);
 
+        group.MapPost("/{id}/tokens/{tokenId}/rotate", RotateConnectionToken)
+            .WithName("RotateConnectionToken")
+            .WithSummary("Rotate a connection token")
+            .WithDescription("""
+                Issues a successor with the same name, scopes and expiry (its `token` shown in this answer only) and keeps
+                the old token working for `grace_period_seconds` (default 86400 = 24 hours, `0` revokes it at once, at most
+                604800 = 7 days); then it stops working on every node (401 `INVALID_TOKEN`). A token is rotated once:
+                409 `ALREADY_ROTATED` for a second rotation. Audited as `connection_token.rotated`.
+                """)
+            .ProducesErrors(400, 404, 409, 422);
+
         group.MapDelete("/{id}/tokens/{tokenId}", RevokeConnectionToken)
             .WithName("RevokeConnectionToken")
             .WithSummary("Revoke a connection token")
@@ -44,6 +56,15 @@ internal static class ConnectionTokensEndpoints
     private static async Task<Ok<Page<ConnectionToken>>> ListConnectionTokens(
         string id, HttpContext http, [FromServices] ConnectionTokenService tokens, int? limit, string? cursor, CancellationToken cancellationToken) =>
         TypedResults.Ok(await tokens.ListAsync(http.GetCaller(), id, limit, cursor, cancellationToken));
+
+    private static async Task<Ok<RotatedConnectionToken>> RotateConnectionToken(
+        string id,
+        string tokenId,
+        RotateBody? body,
+        HttpContext http,
+        [FromServices] ConnectionTokenService tokens,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await tokens.RotateAsync(http.GetCaller(), id, tokenId, GracePeriod.From(body), cancellationToken));
 
     private static async Task<NoContent> RevokeConnectionToken(
         string id, string tokenId, HttpContext http, [FromServices] ConnectionTokenService tokens, CancellationToken cancellationToken)

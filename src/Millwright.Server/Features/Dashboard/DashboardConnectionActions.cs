@@ -24,6 +24,7 @@ internal static class DashboardConnectionActions
         group.MapPost("/connections/{id}/sync", SyncAsync);
         group.MapPost("/connections/{id}/tokens", IssueTokenAsync);
         group.MapPost("/connections/{id}/tokens/{tokenId}/revoke", RevokeTokenAsync);
+        group.MapPost("/connections/{id}/tokens/{tokenId}/rotate", RotateTokenAsync);
         group.MapPost("/connections/{id}/metadata", SaveMetadataAsync);
         group.MapPost("/connections/{id}/delete", DeleteAsync);
         group.MapPost("/connections/{id}/reauth-link", ReauthLinkAsync);
@@ -50,6 +51,15 @@ internal static class DashboardConnectionActions
     {
         await tokens.RevokeAsync(http.User().Caller, id, tokenId, cancellationToken);
         return HtmlPage.SeeOther($"/dashboard/connections/{Uri.EscapeDataString(id)}?done=revoked");
+    }
+
+    private static async Task<IResult> RotateTokenAsync(string id, string tokenId, HttpContext http, [FromServices] ConnectionTokenService tokens, CancellationToken cancellationToken)
+    {
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var rotated = await tokens.RotateAsync(http.User().Caller, id, tokenId, DashboardLayout.GraceOf(form), cancellationToken);
+        return DashboardConnectionViews.ShowOnce(http, "Token rotated",
+            $"The successor of token {tokenId}, with the same scopes. The old token works until {DashboardLayout.When(rotated.Previous.ExpiresAt)}.",
+            rotated.Successor.Token, $"/dashboard/connections/{id}", "Back to the connection");
     }
 
     private static async Task<IResult> SaveMetadataAsync(string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] ConnectionUpdater updater, CancellationToken cancellationToken)

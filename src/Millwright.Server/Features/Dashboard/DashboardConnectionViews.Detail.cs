@@ -15,7 +15,7 @@ internal static partial class DashboardConnectionViews
         var basePath = $"/dashboard/connections/{row.Id}";
         var tokens = Join(d.Tokens.Select(t => H($"""
             <tr data-token-id="{t.Id}"><td>{t.Name ?? "—"}</td><td><code>{t.Hint}</code></td><td>{t.Scopes}</td><td>{When(t.CreatedAt)}</td><td>{When(t.ExpiresAt)}</td>
-            <td>{ActionButton(csrf, $"{basePath}/tokens/{t.Id}/revoke", "Revoke", "danger")}</td></tr>
+            <td>{RotateButton(csrf, $"{basePath}/tokens/{t.Id}/rotate")} {ActionButton(csrf, $"{basePath}/tokens/{t.Id}/revoke", "Revoke", "danger")}</td></tr>
             """)));
         var metadata = string.Join("\n", StoredMaps.ReadMap(row.MetadataJson).Select(p => $"{p.Key}={p.Value}"));
         var running = d.RunsNewestFirst.Any(r => IsActive(r.Status));

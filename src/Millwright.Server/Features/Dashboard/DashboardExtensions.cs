@@ -38,6 +38,7 @@ public static class DashboardExtensions
         DashboardRequestLogs.Map(signedIn);
         DashboardWebhooks.Map(signedIn);
         DashboardMappings.Map(signedIn);
+        DashboardAudit.Map(signedIn);
         return app;
     }
 }

@@ -32,6 +32,7 @@ internal static class DashboardLayout
                 <a href="/dashboard/request-logs">Request logs</a>
                 <a href="/dashboard/webhooks">Webhooks</a>
                 <a href="/dashboard/keys">Keys</a>
+                <a href="/dashboard/audit">Audit log</a>
               </nav>
               <form method="post" action="/dashboard/environment" aria-label="Environment">{Token(csrf)}<span class="small">Environment</span> {switchButtons}</form>
               <form method="post" action="/dashboard/sign-out">{Token(csrf)}<button type="submit" class="secondary" id="sign-out">Sign out</button></form>
@@ -55,6 +56,17 @@ internal static class DashboardLayout
 
     public static string When(DateTimeOffset? at) =>
         at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>Rotate: issues a successor (shown once); the old secret keeps working for the chosen grace period.</summary>
+    public static Html RotateButton(string csrf, string action) => H($"""
+        <form method="post" action="{action}" class="inline rotate">{Token(csrf)}<select name="grace_period_seconds" aria-label="How long the old one keeps working">
+        <option value="0">old stops now</option><option value="3600">old works 1 hour</option><option value="86400" selected>old works 24 hours</option><option value="604800">old works 7 days</option>
+        </select><button type="submit" class="secondary">Rotate</button></form>
+        """);
+
+    /// <summary>The grace period a rotate form posted (the API's rules: default 24 hours, 0 to 7 days).</summary>
+    public static TimeSpan GraceOf(IFormCollection form) =>
+        GracePeriod.From(new RotateBody(int.TryParse(form["grace_period_seconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null));
 
     /// <summary>A button that posts one action with the anti-forgery token.</summary>
     public static Html ActionButton(string csrf, string action, string label, string css = "secondary", Html extra = default) => H($"""

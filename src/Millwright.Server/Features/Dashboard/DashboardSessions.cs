@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Millwright.Client.Audit;
+using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Hosting;
@@ -15,33 +17,40 @@ internal sealed record DashboardUser(DashboardSessionRow Session, Caller Caller)
         (environment == AccountEnvironments.Test ? Session.TestKeyId : Session.LiveKeyId) is not null;
 }
 
+/// <summary>Outcome of a sign-in: the new session, or null; and the account the key belonged to, when known (also for a revoked key).</summary>
+internal sealed record SignInResult((string Secret, DashboardSessionRow Session)? SignedIn, string? AccountId);
+
 /// <summary>
 /// Server-side dashboard sessions. Signing in with a secret key unlocks that key's environment; the other
 /// environment needs its own key (a <c>test</c> key never sees <c>live</c> data, in the dashboard too).
 /// Every request re-checks that the key behind the environment shown is still active.
 /// </summary>
-internal sealed partial class DashboardSessions(MillwrightDb db, TimeProvider time, ILogger<DashboardSessions> logger)
+internal sealed partial class DashboardSessions(MillwrightDb db, TimeProvider time, AuditLog audit, ILogger<DashboardSessions> logger)
 {
     public const string CookieName = "mw_dashboard";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    /// <summary>Signs in with a secret key; returns the cookie secret of a new session, or null when the key is not valid.</summary>
-    public async Task<(string Secret, DashboardSessionRow Session)?> SignInAsync(string presentedKey, DashboardSessionRow? current, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs in with a secret key; returns the cookie secret of a new session, or null when the key is not valid
+    /// (with the account of a revoked or expired key, which the failure then counts against).
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string presentedKey, DashboardSessionRow? current, CancellationToken cancellationToken)
     {
         presentedKey = presentedKey.Trim();
         if (!BearerSecrets.TryParse(presentedKey, out _, out var kind) || kind != BearerSecrets.SecretKeyKind)
         {
-            return null;
+            return new SignInResult(null, null);
         }
 
         var hash = BearerSecrets.Hash(presentedKey);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
-        if (key is null)
+        var now = time.GetUtcNow();
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
+        if (key is null || key.RevokedAt is not null || key.ExpiresAt <= now)
         {
-            return null;
+            return new SignInResult(null, key?.AccountId);
         }
 
-        var now = StoreTime.Now(time);
+        var stored = StoreTime.Now(time);
         // A new session (and cookie secret) at every sign-in: a secret seen before sign-in never gains rights.
         var row = new DashboardSessionRow
         {
@@ -49,8 +58,8 @@ internal sealed partial class DashboardSessions(MillwrightDb db, TimeProvider ti
             TokenHash = "",
             AccountId = key.AccountId,
             Environment = key.Environment,
-            CreatedAt = now,
-            ExpiresAt = now + Lifetime,
+            CreatedAt = stored,
+            ExpiresAt = stored + Lifetime,
         };
         if (current is not null && current.AccountId == key.AccountId)
         {
@@ -63,9 +72,11 @@ internal sealed partial class DashboardSessions(MillwrightDb db, TimeProvider ti
         var secret = BearerSecrets.New(key.Environment, "ds");
         row.TokenHash = BearerSecrets.Hash(secret);
         db.DashboardSessions.Add(row);
+        audit.Add(AuditEventTypes.DashboardSignedIn, new(key.AccountId, key.Environment, AuditLog.DashboardSessionSubject, row.Id),
+            new AuditActor(AuditActor.SecretKey, key.Id));
         await db.SaveChangesAsync(cancellationToken);
         LogSignedIn(row.Id, key.Id, key.Environment);
-        return (secret, row);
+        return new SignInResult((secret, row), key.AccountId);
     }
 
     /// <summary>The session of this cookie secret, switched to an environment whose key still works; null when there is none.</summary>
@@ -84,7 +95,9 @@ internal sealed partial class DashboardSessions(MillwrightDb db, TimeProvider ti
         }
 
         var keyIds = new[] { row.TestKeyId, row.LiveKeyId }.OfType<string>().ToList();
-        var active = await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id) && k.RevokedAt == null).Select(k => k.Id).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var active = await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id) && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now))
+            .Select(k => k.Id).ToListAsync(cancellationToken);
         row.TestKeyId = active.Contains(row.TestKeyId ?? "") ? row.TestKeyId : null;
         row.LiveKeyId = active.Contains(row.LiveKeyId ?? "") ? row.LiveKeyId : null;
         if (KeyOf(row, row.Environment) is null)
@@ -112,6 +125,19 @@ internal sealed partial class DashboardSessions(MillwrightDb db, TimeProvider ti
         await db.DashboardSessions.Where(s => s.Id == user.Session.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Environment, environment), cancellationToken);
         return true;
+    }
+
+    /// <summary>After the session's own key was rotated, the session follows the successor (the old key stops at the end of its grace period).</summary>
+    public async Task FollowRotationAsync(DashboardUser user, string oldKeyId, string successorId, CancellationToken cancellationToken)
+    {
+        if (user.Session.TestKeyId == oldKeyId)
+        {
+            await db.DashboardSessions.Where(s => s.Id == user.Session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TestKeyId, successorId), cancellationToken);
+        }
+        else if (user.Session.LiveKeyId == oldKeyId)
+        {
+            await db.DashboardSessions.Where(s => s.Id == user.Session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LiveKeyId, successorId), cancellationToken);
+        }
     }
 
     public async Task SignOutAsync(DashboardUser user, CancellationToken cancellationToken)

@@ -1,5 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Millwright.Client.Audit;
+using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.RateLimits;
+using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Html;
 using static Millwright.Server.Hosting.Html.Html;
 
@@ -20,18 +25,68 @@ internal static class DashboardSignIn
         group.MapPost("/environment", SwitchAsync);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, [FromServices] DashboardSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> SignInAsync(
+        HttpContext http, [FromServices] DashboardSessions sessions, [FromServices] AuthFailureLimits limits, [FromServices] AuditLog audit,
+        CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var current = await sessions.ResolveAsync(http.Request.Cookies[DashboardSessions.CookieName], cancellationToken);
-        var signedIn = await sessions.SignInAsync(form["secret_key"].ToString(), current?.Session, cancellationToken);
-        if (signedIn is not { } result)
+        // Attempts from a signed-in session (unlocking the other environment) also count against its account,
+        // so a holder of a test key cannot guess the live key from many addresses.
+        var partitions = new List<RateLimitPartition> { limits.SignInAddress(http) };
+        if (current is not null)
         {
+            partitions.Add(limits.SignInAccount(current.Session.AccountId));
+        }
+
+        try
+        {
+            await limits.ThrowIfLimitedAsync(partitions, cancellationToken);
+        }
+        catch (ApiException limited)
+        {
+            http.Response.Headers.RetryAfter = limited.RetryAfterSeconds?.ToString(CultureInfo.InvariantCulture);
+            return Form(http, form["environment"], $"Too many failed sign-ins. Try again in {limited.RetryAfterSeconds} seconds ({limited.Code}).", limited.Status);
+        }
+
+        var result = await sessions.SignInAsync(form["secret_key"].ToString(), current?.Session, cancellationToken);
+        if (result.SignedIn is not { } signedIn)
+        {
+            if (result.AccountId is { } owner && owner != current?.Session.AccountId)
+            {
+                partitions.Add(limits.SignInAccount(owner));
+            }
+
+            foreach (var exhausted in await limits.CountFailureAsync(partitions, cancellationToken))
+            {
+                await AuditBurstAsync(http, audit, exhausted, cancellationToken);
+            }
+
             return Form(http, form["environment"], "This is not an active secret key. Keys look like mw_test_sk_… or mw_live_sk_…; the demo prints one.", 401);
         }
 
-        DashboardGuard.AppendSessionCookie(http, result.Secret, result.Session.ExpiresAt);
+        DashboardGuard.AppendSessionCookie(http, signedIn.Secret, signedIn.Session.ExpiresAt);
         return HtmlPage.SeeOther("/dashboard");
+    }
+
+    /// <summary>
+    /// An account's burst is told to both its environments (an attacker holding a test key guesses the live one);
+    /// an address's burst names no account and is kept installation-wide.
+    /// </summary>
+    private static async Task AuditBurstAsync(HttpContext http, AuditLog audit, RateLimitPartition exhausted, CancellationToken cancellationToken)
+    {
+        const string accountPrefix = "signinfail:account:";
+        var account = exhausted.Key.StartsWith(accountPrefix, StringComparison.Ordinal) ? exhausted.Key[accountPrefix.Length..] : null;
+        var details = new Dictionary<string, string>
+        {
+            ["failures_per_minute"] = exhausted.Limit.ToString(CultureInfo.InvariantCulture),
+            ["limited"] = account is null ? "address" : "account",
+        };
+        foreach (var environment in account is null ? new string?[] { null } : [AccountEnvironments.Test, AccountEnvironments.Live])
+        {
+            await audit.RecordAsync(AuditEventTypes.DashboardSignInLimited, new(account, environment, AuditLog.ClientAddressSubject, ClientAddress.Of(http)),
+                new AuditActor(AuditActor.Anonymous, null), details, cancellationToken);
+        }
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http, [FromServices] DashboardSessions sessions, CancellationToken cancellationToken)

@@ -15,6 +15,10 @@ public sealed class ApiKeyRow
     public string? Name { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>End of a rotation's grace period: the key stops working then (the store decides, on every node).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>The key that replaced this one when it was rotated; a key is rotated once.</summary>
+    public string? ReplacedById { get; set; }
 }
 
 internal sealed class ApiKeyRowConfiguration : IEntityTypeConfiguration<ApiKeyRow>

@@ -34,6 +34,17 @@ public static class KeysExtensions
             .WithDescription("A new secret key of the calling key's environment. The `key` is shown in this answer only; Millwright keeps a hash.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPost("/{id}/rotate", RotateApiKey)
+            .WithName("RotateApiKey")
+            .WithSummary("Rotate a secret key")
+            .WithDescription("""
+                Issues a successor (same name; its `key` shown in this answer only) and keeps the old key working for
+                `grace_period_seconds` (default 86400 = 24 hours, `0` revokes it at once, at most 604800 = 7 days); then
+                it stops working on every node (401 `INVALID_TOKEN`). A key may rotate itself. A key is rotated once:
+                409 `ALREADY_ROTATED` for a second rotation (rotate the successor). Audited as `api_key.rotated`.
+                """)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
         group.MapDelete("/{id}", RevokeApiKey)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke a secret key")
@@ -54,6 +65,13 @@ public static class KeysExtensions
         var caller = http.GetCaller();
         var created = await keys.CreateAsync(caller.AccountId, caller.Environment, body?.Name, cancellationToken);
         return TypedResults.Created($"/v1/api-keys/{created.Id}", created);
+    }
+
+    private static async Task<Ok<RotatedApiKey>> RotateApiKey(
+        string id, RotateBody? body, HttpContext http, [FromServices] ApiKeyManager keys, CancellationToken cancellationToken)
+    {
+        var caller = http.GetCaller();
+        return TypedResults.Ok(await keys.RotateAsync(caller.AccountId, caller.Environment, id, GracePeriod.From(body), cancellationToken));
     }
 
     private static async Task<NoContent> RevokeApiKey(string id, HttpContext http, [FromServices] ApiKeyManager keys, CancellationToken cancellationToken)

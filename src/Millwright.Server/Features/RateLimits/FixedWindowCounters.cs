@@ -15,6 +15,19 @@ internal sealed class FixedWindowCounters(TimeProvider time) : IRateLimitCounter
     public ValueTask<RateLimitDecision> TryAcquireAsync(IReadOnlyList<RateLimitPartition> partitions, CancellationToken cancellationToken) =>
         ValueTask.FromResult(TryAcquire(partitions));
 
+    public ValueTask<RateLimitDecision> PeekAsync(RateLimitPartition partition, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Peek(partition));
+
+    public RateLimitDecision Peek(RateLimitPartition partition)
+    {
+        var (current, resetSeconds) = RateLimitWindow.At(time);
+        lock (gate)
+        {
+            var used = current == window ? counts.GetValueOrDefault(partition.Key) : 0;
+            return new RateLimitDecision(used < partition.Limit, partition.Limit, Math.Max(0, partition.Limit - used), resetSeconds);
+        }
+    }
+
     public RateLimitDecision TryAcquire(IReadOnlyList<RateLimitPartition> partitions)
     {
         ArgumentOutOfRangeException.ThrowIfZero(partitions.Count);

@@ -18,6 +18,12 @@ internal readonly record struct RateLimitDecision(bool Allowed, int Limit, int R
 internal interface IRateLimitCounters
 {
     ValueTask<RateLimitDecision> TryAcquireAsync(IReadOnlyList<RateLimitPartition> partitions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a request could be admitted now, without counting it: <see cref="RateLimitDecision.Allowed"/> is
+    /// false when a partition is spent. Failure limits check first and count only failures.
+    /// </summary>
+    ValueTask<RateLimitDecision> PeekAsync(RateLimitPartition partition, CancellationToken cancellationToken);
 }
 
 /// <summary>Fixed one-minute windows aligned to the clock's minutes, the same for every partition and process.</summary>

@@ -17,6 +17,17 @@ internal sealed class RateLimitOptions
     /// <summary>How long a process keeps a stored account or connection limit before reading it again (changes made on other nodes apply within it).</summary>
     public TimeSpan SettingsCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Failed bearer authentications (unknown, malformed, revoked or expired secrets) one client address may make per minute before every bearer request from it is refused until the minute ends.</summary>
+    public int FailedAuthPerAddressPerMinute { get; set; } = 30;
+
+    /// <summary>Failed dashboard sign-ins one client address may make per minute.</summary>
+    public int FailedSignInPerAddressPerMinute { get; set; } = 10;
+
+    /// <summary>Failed dashboard sign-ins per minute that count against one account (attempts from a session of that account, or with one of its revoked or expired keys), from any address.</summary>
+    public int FailedSignInPerAccountPerMinute { get; set; } = 20;
+
     internal static bool IsValid(RateLimitOptions o) =>
-        o.AccountPerMinute is >= 1 and <= MaxPerMinute && o.ConnectionPerMinute is >= 1 and <= MaxPerMinute && o.SettingsCacheDuration >= TimeSpan.Zero;
+        o.AccountPerMinute is >= 1 and <= MaxPerMinute && o.ConnectionPerMinute is >= 1 and <= MaxPerMinute && o.SettingsCacheDuration >= TimeSpan.Zero
+        && o.FailedAuthPerAddressPerMinute is >= 1 and <= MaxPerMinute && o.FailedSignInPerAddressPerMinute is >= 1 and <= MaxPerMinute
+        && o.FailedSignInPerAccountPerMinute is >= 1 and <= MaxPerMinute;
 }

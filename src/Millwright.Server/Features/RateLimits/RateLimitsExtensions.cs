@@ -16,6 +16,7 @@ internal static class RateLimitsExtensions
             .ValidateOnStart();
         services.AddSingleton<FixedWindowCounters>();
         services.AddSingleton<RateLimitSettings>();
+        services.AddSingleton<AuthFailureLimits>();
         if (millwright.UsesRedis)
         {
             services.AddSingleton(new RedisConnection(millwright.Redis!));

@@ -63,6 +63,26 @@ internal sealed partial class RedisWindowCounters(
         return RateLimitWindow.Admitted(partitions, [.. result.Skip(1).Select(r => (long)r)], resetSeconds);
     }
 
+    public async ValueTask<RateLimitDecision> PeekAsync(RateLimitPartition partition, CancellationToken cancellationToken)
+    {
+        var (window, resetSeconds) = RateLimitWindow.At(time);
+        long used;
+        try
+        {
+            var database = await redis.DatabaseAsync();
+            // The same key TryAcquireAsync uses for a request whose first partition is this one.
+            var value = await database.StringGetAsync($"mw:rl:{{{partition.Key}}}:{partition.Key}:{window}");
+            used = value.IsNull ? 0 : (long)value;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            LogFallback(ex);
+            return fallback.Peek(partition);
+        }
+
+        return new RateLimitDecision(used < partition.Limit, partition.Limit, (int)Math.Max(0, partition.Limit - used), resetSeconds);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unreachable for rate-limit counters; counting in this process meanwhile")]
     private partial void LogFallback(Exception ex);
 }

@@ -4,11 +4,14 @@ namespace Millwright.Server.Hosting.Cli;
 
 /// <summary>
 /// The command line: <c>millwright [serve]</c> runs the server, <c>millwright demo</c> runs it with the
-/// sandbox demo set up (account, connection, first sync) and prints working credentials. Tokens the
-/// parser does not know (ASP.NET's own <c>--urls</c>, <c>--environment</c>, test-host arguments) are
-/// passed through to the host unchanged.
+/// sandbox demo set up (account, connection, first sync) and prints working credentials, and the operator
+/// commands (<c>accounts create|list</c>, <c>keys issue|revoke</c>, <c>audit list</c>, see
+/// <see cref="OperatorCommands"/>) work on the store directly without starting the web server. Tokens the
+/// parser does not know (ASP.NET's own <c>--urls</c>, <c>--environment</c>, <c>--Millwright:X=…</c>, test-host
+/// arguments) are passed through to the host's configuration unchanged, so every command reads the same settings.
 /// </summary>
-internal sealed record Launch(bool Demo, string[] HostArgs, int? ExitCode)
+/// <param name="Operator">An operator command to run instead of the server: (host arguments, output) → exit code.</param>
+internal sealed record Launch(bool Demo, string[] HostArgs, int? ExitCode, Func<string[], TextWriter, Task<int>>? Operator = null)
 {
     public static Launch Parse(string[] args)
     {
@@ -35,6 +38,16 @@ internal sealed record Launch(bool Demo, string[] HostArgs, int? ExitCode)
             command.SetAction(_ => chosen = command.Name);
         }
 
+        Func<string[], TextWriter, Task<int>>? operatorCommand = null;
+        foreach (var command in OperatorCommands.Build(data, run =>
+        {
+            chosen = "operator";
+            operatorCommand = run;
+        }))
+        {
+            root.Add(command);
+        }
+
         var result = root.Parse(args);
         var exit = result.Invoke();
         if (chosen is null)
@@ -49,6 +62,6 @@ internal sealed record Launch(bool Demo, string[] HostArgs, int? ExitCode)
             hostArgs.Add($"--Millwright:DataDirectory={folder}");
         }
 
-        return new Launch(chosen == "demo", [.. hostArgs], null);
+        return new Launch(chosen == "demo", [.. hostArgs], null, operatorCommand);
     }
 }
