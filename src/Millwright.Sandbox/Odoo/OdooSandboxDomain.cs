@@ -293,7 +293,10 @@ internal static class OdooDomain
         };
     }
 
-    /// <summary><c>like</c>/<c>ilike</c> wrap the value in <c>%…%</c>; <c>=like</c>/<c>=ilike</c> take it as an SQL pattern.</summary>
+    /// <summary>
+    /// <c>like</c>/<c>ilike</c> wrap the value in <c>%…%</c>; <c>=like</c>/<c>=ilike</c> take it as it is. Either way
+    /// <c>%</c> and <c>_</c> in the value stay SQL wildcards, as Odoo does not escape them.
+    /// </summary>
     public static Regex LikeRegex(string op, string value)
     {
         var exact = op.StartsWith('=');
@@ -307,8 +310,8 @@ internal static class OdooDomain
         {
             body.Append(c switch
             {
-                '%' when exact => ".*",
-                '_' when exact => ".",
+                '%' => ".*",
+                '_' => ".",
                 _ => Regex.Escape(c.ToString()),
             });
         }

@@ -116,7 +116,7 @@ internal static class OdooFieldKit
     public static OdooField M2o(string name, string relation, string? label = null) => new(name, "many2one") { Relation = relation, Label = label };
 
     public static OdooField O2m(string name, string relation, string inverse) =>
-        new(name, "one2many") { Relation = relation, Inverse = inverse, Stored = false, Copy = false, Compute = (env, row) => env.Inverse(relation, inverse, row.Id) };
+        new(name, "one2many") { Relation = relation, Inverse = inverse, Copy = false, Compute = (env, row) => env.Inverse(relation, inverse, row.Id) };
 
     public static OdooField M2m(string name, string relation) => new(name, "many2many") { Relation = relation };
 
