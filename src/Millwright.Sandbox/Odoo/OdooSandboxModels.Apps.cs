@@ -187,7 +187,8 @@ internal static partial class OdooModels
         if (settings.StockInstalled)
         {
             fields.Add(Select("receipt_status", ("pending", "Not Received"), ("partial", "Partially Received"), ("full", "Fully Received"))
-                .StoredCompute((env, row) => OdooMaintenance.ReceiptStatus(env, row)) with { Label = "Receipt Status" });
+                .StoredCompute((env, row) => OdooMaintenance.ReceiptStatus(env, row)) with
+            { Label = "Receipt Status" });
         }
 
         return new("purchase.order", "Purchase Order", "purchase", "id desc", fields);

@@ -83,8 +83,18 @@ internal sealed partial class OdooSandboxSeed
             Add("res.country", new() { ["name"] = name, ["code"] = code }, start);
         }
 
-        Add("res.partner", new() { ["name"] = "Millwright Demo Plant", ["is_company"] = true, ["email"] = "info@demo-plant.example", ["phone"] = "+1 555-0100",
-            ["street"] = "1 Foundry Road", ["city"] = "Springfield", ["zip"] = "62701", ["country_id"] = 1, ["active"] = true }, start, id: 1, uid: 1);
+        Add("res.partner", new()
+        {
+            ["name"] = "Millwright Demo Plant",
+            ["is_company"] = true,
+            ["email"] = "info@demo-plant.example",
+            ["phone"] = "+1 555-0100",
+            ["street"] = "1 Foundry Road",
+            ["city"] = "Springfield",
+            ["zip"] = "62701",
+            ["country_id"] = 1,
+            ["active"] = true
+        }, start, id: 1, uid: 1);
         Add("res.company", new() { ["name"] = "Millwright Demo Plant", ["currency_id"] = 1, ["partner_id"] = 1, ["sequence"] = 0L, ["active"] = true }, start, id: 1, uid: 1);
         Add("uom.uom", new() { ["name"] = "Units", ["factor"] = 1.0, ["active"] = true }, start, id: 1, uid: 1);
         Add("uom.uom", new() { ["name"] = "kg", ["factor"] = 1.0, ["active"] = true }, start, id: 2, uid: 1);
