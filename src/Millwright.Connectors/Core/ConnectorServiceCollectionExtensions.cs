@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.MaintainX;
 using Millwright.Connectors.Vendors.Maximo;
+using Millwright.Connectors.Vendors.Odoo;
 using Millwright.Connectors.Vendors.Sap;
 
 namespace Millwright.Connectors.Core;
@@ -23,6 +24,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddMaintainX();
         services.AddSap();
         services.AddMaximo();
+        services.AddOdoo();
         return services;
     }
 }
