@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.MaintainX;
 using Millwright.Connectors.Vendors.Maximo;
-using Millwright.Connectors.Vendors.Odoo;
 using Millwright.Connectors.Vendors.Sap;
 
 namespace Millwright.Connectors.Core;
@@ -24,7 +23,6 @@ public static class ConnectorServiceCollectionExtensions
         services.AddMaintainX();
         services.AddSap();
         services.AddMaximo();
-        services.AddOdoo();
         return services;
     }
 }

@@ -200,6 +200,8 @@ internal static partial class OdooModels
         Int("sequence") with { Default = _ => 10L },
         Text("name", "Description") with { Required = true },
         M2o("product_id", "product.product", "Product"),
+        Select("product_type", ("consu", "Goods"), ("service", "Service"), ("combo", "Combo"))
+            .Computed((env, row) => env.Find("product.product", row.Ref("product_id"))?.Get("type")) with { Label = "Product Type", Related = true },
         Float("product_qty", "Quantity") with { Required = true, Default = _ => 1.0 },
         Float("qty_received", "Received Qty"),
         M2o("product_uom", "uom.uom", "Unit of Measure"),

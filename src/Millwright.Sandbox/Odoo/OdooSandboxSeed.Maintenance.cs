@@ -147,7 +147,7 @@ internal sealed partial class OdooSandboxSeed
                 ["color"] = 0L,
                 ["close_date"] = closed is { } c ? Date(c) : null,
                 ["kanban_state"] = done ? "normal" : random.Double() switch { < 0.12 => "blocked", < 0.2 => "done", _ => "normal" },
-                ["archive"] = random.Double() < (stage == 1 ? 0.08 : 0.01),
+                ["archive"] = random.Double() < stage switch { 1 => 0.25, 2 => 0.05, _ => 0.01 },
                 ["maintenance_type"] = preventive ? "preventive" : "corrective",
                 ["schedule_date"] = preventive || random.Double() < 0.4 ? OdooWire.DatetimeText(Seconds(created.AddDays(random.Int(0, 14)).AddHours(random.Int(6, 16)))) : null,
                 ["maintenance_team_id"] = machine?.Ref("maintenance_team_id") ?? Pick(teams),

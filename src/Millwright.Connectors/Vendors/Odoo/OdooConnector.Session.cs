@@ -245,9 +245,20 @@ internal sealed partial class OdooConnector
                     .ConfigureAwait(false);
             default:
                 return await AttachAsync(connection, session, documents, "purchase.order.line", "order_id", "lines",
-                    new JsonArray(new JsonArray("order_id", "in", ids)), ["order_id", "product_id", "name", "product_qty", "qty_received", "price_unit", "price_subtotal", "product_uom"],
-                    rows => new JsonArray([.. rows.Select(r => (JsonNode?)r)]), cancellationToken).ConfigureAwait(false);
+                    new JsonArray(new JsonArray("order_id", "in", ids)), ["order_id", "product_id", "product_type", "name", "product_qty", "qty_received", "price_unit", "price_subtotal", "product_uom"],
+                    Lines, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Order lines as Odoo returns them, plus <c>part</c>: the product unless it is a service (services are not parts).</summary>
+    private static JsonArray Lines(List<JsonObject> lines)
+    {
+        foreach (var line in lines)
+        {
+            line["part"] = OdooComputed.Text(line["product_type"]) == "service" ? null : OdooComputed.RefId(line["product_id"]);
+        }
+
+        return new JsonArray([.. lines.Select(l => (JsonNode?)l)]);
     }
 
     /// <summary>Quants summed per location: <c>[{location, quantity}]</c>.</summary>

@@ -129,7 +129,7 @@ internal static class OdooMapping
             ("total_amount", "amount_total"),
             ("currency", "currency_id[1]"),
             ("expected_at", "date_planned | date"),
-            ("line_items", "each(_millwright.lines) { remote_id: id | string, part_id: product_id[0] | ref(parts), description: name, quantity: product_qty, quantity_received: qty_received, unit_price: price_unit }"),
+            ("line_items", "each(_millwright.lines) { remote_id: id | string, part_id: part | ref(parts), description: name, quantity: product_qty, quantity_received: qty_received, unit_price: price_unit }"),
             ("custom_fields.receipt_status", "receipt_status"),
             ("custom_fields.buyer_id", "user_id[0] | ref(users)")),
     };

@@ -84,22 +84,28 @@ internal static class OdooSettings
         var test = connection.Environment == UpstreamRequest.TestEnvironment;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url)
             || !(url.Scheme == Uri.UriSchemeHttps || (test && url.Scheme == Uri.UriSchemeHttp))
-            || !string.IsNullOrEmpty(url.UserInfo) || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+            || !string.IsNullOrEmpty(url.UserInfo))
         {
             return Config(test
-                ? "The Odoo URL must be an absolute http(s) address without credentials or query, like https://mycompany.odoo.com."
-                : "The Odoo URL must be an absolute https address without credentials or query, like https://mycompany.odoo.com.");
+                ? "The Odoo URL must be an absolute http(s) address without credentials, like https://mycompany.odoo.com."
+                : "The Odoo URL must be an absolute https address without credentials, like https://mycompany.odoo.com.");
         }
 
-        // People paste what their browser shows (…/odoo/maintenance, …/web#action=…, …/jsonrpc): keep the server root.
+        // People paste what their browser shows (…/odoo/maintenance, …/web#action=…, …/web/login, …/jsonrpc):
+        // keep the server root. A bare trailing /odoo stays, since servers are also mounted under such a path.
         var path = url.AbsolutePath.TrimEnd('/');
-        foreach (var tail in new[] { "/jsonrpc", "/xmlrpc/2", "/web/login", "/web", "/odoo" })
+        foreach (var tail in new[] { "/jsonrpc", "/json/2", "/xmlrpc/2", "/web/login", "/web" })
         {
-            var at = path.IndexOf(tail, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0 && (at + tail.Length == path.Length || path[at + tail.Length] == '/'))
+            if (path.EndsWith(tail, StringComparison.OrdinalIgnoreCase))
             {
-                path = path[..at];
+                path = path[..^tail.Length];
             }
+        }
+
+        var client = path.LastIndexOf("/odoo/", StringComparison.OrdinalIgnoreCase);
+        if (client >= 0)
+        {
+            path = path[..client];
         }
 
         var database = connection.Settings.GetValueOrDefault(Database)?.Trim() ?? "";
@@ -131,7 +137,7 @@ internal static class OdooSettings
                 return Config("The API setting must be empty (automatic), 'json-rpc' or 'json-2'.");
         }
 
-        return ConnectorResult<OdooTarget>.Ok(new OdooTarget(new UriBuilder(url) { Path = path + "/" }.Uri, database, login, secret, pinned));
+        return ConnectorResult<OdooTarget>.Ok(new OdooTarget(new UriBuilder(url) { Path = path + "/", Query = "", Fragment = "" }.Uri, database, login, secret, pinned));
     }
 
     /// <summary>Registers the connector and its typed client with the shared upstream pipeline.</summary>
