@@ -42,9 +42,14 @@ internal static class OdooSandboxGate
                 return Html(status, "Too Many Requests", "You have sent too many requests in a given amount of time.");
             }
 
-            // 5xx come from the server or the reverse proxy in front of it as HTML pages, not as JSON-RPC errors.
-            return Html(status, status switch { 502 => "Bad Gateway", 503 => "Service Unavailable", 504 => "Gateway Timeout", _ => "Internal Server Error" },
-                "The server encountered an internal error and was unable to complete your request.");
+            // Forced statuses come from the server or the reverse proxy in front of it as HTML pages, not as JSON-RPC errors.
+            return status switch
+            {
+                401 => Html(status, "Unauthorized", "The server could not verify that you are authorized to access the URL requested."),
+                403 => Html(status, "Forbidden", "You don't have the permission to access the requested resource."),
+                _ => Html(status, status switch { 502 => "Bad Gateway", 503 => "Service Unavailable", 504 => "Gateway Timeout", _ => "Internal Server Error" },
+                    "The server encountered an internal error and was unable to complete your request."),
+            };
         }
 
         return null;

@@ -29,6 +29,12 @@ internal sealed class OdooApi(HttpClient http, TimeProvider time, IOptions<Upstr
 {
     public const string ClientName = "odoo";
 
+    /// <summary>Service and ORM methods that only read (<c>common.version</c>, <c>authenticate</c>, <c>search_read</c>…).</summary>
+    private static readonly HashSet<string> ReadMethods = new(StringComparer.Ordinal)
+    {
+        "version", "login", "authenticate", "list", "server_version", "search_read", "search", "search_count", "read", "fields_get",
+    };
+
     private static long nextId;
 
     /// <summary>One JSON-RPC call of <paramref name="service"/>.<paramref name="method"/>.</summary>
@@ -41,7 +47,8 @@ internal sealed class OdooApi(HttpClient http, TimeProvider time, IOptions<Upstr
             ["params"] = new JsonObject { ["service"] = service, ["method"] = method, ["args"] = args },
             ["id"] = Interlocked.Increment(ref nextId),
         };
-        return SendAsync(connection, new Uri(baseUrl, "jsonrpc"), body, bearer: null, database: null, json2: false, cancellationToken);
+        var read = service != "object" ? method : (string?)args.ElementAtOrDefault(4) ?? "";
+        return SendAsync(connection, new Uri(baseUrl, "jsonrpc"), read, body, bearer: null, database: null, json2: false, cancellationToken);
     }
 
     /// <summary>One ORM call on the session's protocol, parameters by name (<c>ids</c> apart, for record methods).</summary>
@@ -66,12 +73,19 @@ internal sealed class OdooApi(HttpClient http, TimeProvider time, IOptions<Upstr
 
     /// <summary><c>POST /json/2/&lt;model&gt;/&lt;method&gt;</c> with the bearer key and the database header.</summary>
     public Task<ConnectorResult<OdooReply>> Json2Async(ConnectionContext connection, OdooTarget target, string model, string method, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(connection, new Uri(target.BaseUrl, $"json/2/{Uri.EscapeDataString(model)}/{Uri.EscapeDataString(method)}"), body, target.Secret, target.Database, json2: true, cancellationToken);
+        SendAsync(connection, new Uri(target.BaseUrl, $"json/2/{Uri.EscapeDataString(model)}/{Uri.EscapeDataString(method)}"), method, body, target.Secret, target.Database, json2: true,
+            cancellationToken);
 
-    private async Task<ConnectorResult<OdooReply>> SendAsync(ConnectionContext connection, Uri url, JsonObject body, string? bearer, string? database, bool json2,
+    private async Task<ConnectorResult<OdooReply>> SendAsync(ConnectionContext connection, Uri url, string method, JsonObject body, string? bearer, string? database, bool json2,
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url).ForConnection(connection, OdooSettings.RequestsPerMinute);
+        if (ReadMethods.Contains(method))
+        {
+            // Reads go over POST too; they are safe to repeat after a 5xx or a dropped connection.
+            request.AsRead();
+        }
+
         request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (bearer is not null)

@@ -172,10 +172,14 @@ public abstract class OdooConnectorContract(OdooSandboxFixture fixture, string p
         var work = await Harness.Connector.ReadPageAsync(restricted, new ReadRequest(Entity.WorkOrders, null, null, 10), CancellationToken.None);
         var connection = Connection();
         await Harness.Connector.CheckAsync(connection, CancellationToken.None);
-        Fixture.Sandbox.Faults.ForceStatus(502, 50);
-        ConnectorResult<RawPage> failing;
+        ConnectorResult<RawPage> failing, recovered;
         try
         {
+            // Reads go over POST; they are retried like GETs, so two 500s in a row are absorbed.
+            Fixture.Sandbox.Faults.ForceStatus(500, 2);
+            Harness.Paths.Clear();
+            recovered = await Harness.Connector.ReadPageAsync(connection, new ReadRequest(Entity.Teams, null, null, 10), CancellationToken.None);
+            Fixture.Sandbox.Faults.ForceStatus(502, 50);
             failing = await Harness.Connector.ReadPageAsync(connection, new ReadRequest(Entity.Teams, null, null, 10), CancellationToken.None);
         }
         finally
@@ -186,7 +190,9 @@ public abstract class OdooConnectorContract(OdooSandboxFixture fixture, string p
         Assert.Equal(FailureCategory.Permanent, orders.Failure!.Category);
         Assert.Contains("AccessError", orders.Failure.Message, StringComparison.Ordinal);
         Assert.True(work.IsSuccess, work.Failure?.Message);
+        Assert.True(recovered.IsSuccess, recovered.Failure?.Message + " after " + string.Join(", ", Harness.Paths));
         Assert.Equal(FailureCategory.Transient, failing.Failure!.Category);
+        Assert.Equal(502, failing.Failure.UpstreamStatus);
     }
 
     [Fact]
