@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Millwright.Sandbox.Common;
 
 namespace Millwright.Sandbox.Odoo;
 
 /// <summary>
 /// One running Odoo server emulator with one database: settings, the seeded data, the optional rate
-/// limit and the fault knobs. Created by <see cref="OdooSandboxExtensions.MapOdooSandbox"/>.
+/// limit and the fault knobs. Created by <see cref="OdooSandboxModule"/>.
 /// </summary>
-public sealed class OdooSandbox
+public sealed class OdooSandbox : ISandbox
 {
     private readonly Lazy<OdooDatabase> data;
 
@@ -89,29 +86,4 @@ public sealed class OdooSandbox
 
     /// <summary>Starts every credential's rate-limit window afresh.</summary>
     public void Reset() => RateLimiter?.Reset();
-}
-
-public static class OdooSandboxExtensions
-{
-    /// <summary>Configuration section read when no settings are passed, e.g. <c>Millwright:Sandbox:Odoo:ServerVersion</c>.</summary>
-    public const string ConfigurationSection = "Millwright:Sandbox:Odoo";
-
-    /// <summary>
-    /// Mounts an Odoo server emulator under <paramref name="prefix"/>: <c>/jsonrpc</c> (services common,
-    /// db and object), <c>/json/2/&lt;model&gt;/&lt;method&gt;</c> from 19.0, fault knobs at
-    /// <c>{prefix}/_sandbox/faults</c>, and werkzeug's 404 page for any other path. Without
-    /// <paramref name="settings"/>, they are bound from <see cref="ConfigurationSection"/>.
-    /// </summary>
-    public static OdooSandbox MapOdooSandbox(this IEndpointRouteBuilder app, string prefix,
-        OdooSandboxSettings? settings = null, TimeProvider? timeProvider = null)
-    {
-        var mount = SandboxMount<OdooSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
-        var sandbox = new OdooSandbox(mount.Settings, mount.Time);
-        app.MapPost(mount.Prefix + "/jsonrpc", (Func<HttpContext, Task<IResult>>)(http => OdooSandboxRpc.HandleAsync(http, sandbox))).ExcludeFromDescription();
-        app.MapPost(mount.Prefix + "/json/2/{model}/{method}", (HttpContext http, string model, string method) => OdooSandboxJson2.HandleAsync(http, sandbox, model, method))
-            .ExcludeFromDescription();
-        app.MapSandboxFaults(mount.Prefix, sandbox.Faults, sandbox.Reset);
-        app.Map(mount.Prefix + "/{**path}", (HttpContext http) => OdooSandboxGate.NotFound(http)).ExcludeFromDescription();
-        return sandbox;
-    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
@@ -138,14 +137,6 @@ internal static class OdooSettings
         }
 
         return ConnectorResult<OdooTarget>.Ok(new OdooTarget(new UriBuilder(url) { Path = path + "/", Query = "", Fragment = "" }.Uri, database, login, secret, pinned));
-    }
-
-    /// <summary>Registers the connector and its typed client with the shared upstream pipeline.</summary>
-    public static IServiceCollection AddOdoo(this IServiceCollection services)
-    {
-        services.AddHttpClient<OdooApi>(OdooApi.ClientName).AddUpstreamPipeline();
-        services.AddSingleton<IConnector, OdooConnector>();
-        return services;
     }
 
     private static ConnectorFailure Config(string message) => new(FailureCategory.Config, ErrorCodes.ValidationFailed, message);

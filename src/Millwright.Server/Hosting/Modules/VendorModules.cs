@@ -1,8 +1,10 @@
 using Millwright.Connectors.Vendors.MaintainX;
 using Millwright.Connectors.Vendors.Maximo;
+using Millwright.Connectors.Vendors.Odoo;
 using Millwright.Connectors.Vendors.Sap;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Sandbox.Maximo;
+using Millwright.Sandbox.Odoo;
 using Millwright.Sandbox.Sap;
 
 namespace Millwright.Server.Hosting.Modules;
@@ -21,5 +23,6 @@ internal static class VendorModules
         new(new MaintainXModule(), new MaintainXSandboxModule()),
         new(new SapModule(), new SapSandboxModule()),
         new(new MaximoModule(), new MaximoSandboxModule()),
+        new(new OdooModule(), new OdooSandboxModule()),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.Odoo;
 
 namespace Millwright.Tests.Sandbox.Odoo;
@@ -13,11 +14,11 @@ public class OdooSandboxFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new OdooSandboxSettings().SeedEpoch.AddDays(14);
 
-    private OdooSandboxHost? host;
+    private SandboxHost<OdooSandbox>? host;
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public OdooSandboxHost Host => host ?? throw new InvalidOperationException("Not started.");
+    public SandboxHost<OdooSandbox> Host => host ?? throw new InvalidOperationException("Not started.");
 
     public OdooSandbox Sandbox => Host.Sandbox;
 
@@ -28,7 +29,7 @@ public class OdooSandboxFixture : IAsyncLifetime
 
     public OdooRpcClient Client() => new(Host.CreateClient());
 
-    public async Task InitializeAsync() => host = await OdooSandboxHost.StartAsync(Settings(), Time);
+    public async Task InitializeAsync() => host = await SandboxHost.StartAsync(new OdooSandboxModule(), Settings(), Time);
 
     public async Task DisposeAsync()
     {

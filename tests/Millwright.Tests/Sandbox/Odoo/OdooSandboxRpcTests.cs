@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.Odoo;
 
 namespace Millwright.Tests.Sandbox.Odoo;
@@ -172,7 +173,7 @@ public sealed class OdooSandboxJson2Tests(OdooSandbox19Fixture fixture) : IClass
     [Fact]
     public async Task Json2_On18_IsNotServed()
     {
-        await using var host = await OdooSandboxHost.StartAsync(OdooSandboxFixture.Small(), fixture.Time);
+        await using var host = await SandboxHost.StartAsync(new OdooSandboxModule(), OdooSandboxFixture.Small(), fixture.Time);
         using var http = host.CreateClient();
         using var response = await http.PostAsJsonAsync("json/2/maintenance.request/search_count", new { domain = Array.Empty<object>() });
 

@@ -19,12 +19,6 @@ internal sealed class OdooHarness : IDisposable
         collection.AddLogging();
         collection.AddMillwrightConnectors();
 
-        // Until the vendor-module list exists, the Odoo module is added here rather than in AddMillwrightConnectors.
-        if (!collection.Any(d => d.ImplementationType == typeof(OdooConnector)))
-        {
-            collection.AddOdoo();
-        }
-
         collection.Configure<UpstreamHttpOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);

@@ -4,6 +4,7 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
 using Millwright.Connectors.Vendors.Odoo;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.Odoo;
 using Millwright.Tests.Sandbox.Odoo;
 
@@ -26,7 +27,7 @@ public sealed class OdooJsonRpcConnectorTests(OdooSandboxFixture fixture) : Odoo
         var settings = OdooSandboxFixture.Small();
         settings.PurchaseInstalled = false;
         settings.StockInstalled = false;
-        await using var host = await OdooSandboxHost.StartAsync(settings, Fixture.Time);
+        await using var host = await SandboxHost.StartAsync(new OdooSandboxModule(), settings, Fixture.Time);
         var connection = OdooHarness.Connection(host.BaseUrl);
 
         var orders = await Harness.ReadAllAsync(connection, Entity.PurchaseOrders);
