@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Millwright.Sandbox.Common;
+
+namespace Millwright.Sandbox.Fiix;
+
+/// <summary>
+/// One running Fiix CMMS tenant emulator: settings, the seeded objects, the per-access-key throttle, and
+/// fault knobs. Created by <see cref="FiixSandboxExtensions.MapFiixSandbox"/>.
+/// </summary>
+public sealed class FiixSandbox
+{
+    private readonly Lazy<FiixSandboxData> data;
+    private readonly Lock throttleGate = new();
+    private int forcedThrottles;
+    private long forcedAdvisoryMs;
+
+    internal FiixSandbox(FiixSandboxSettings settings, TimeProvider time)
+    {
+        settings.Validate();
+        Settings = settings;
+        Time = time;
+        RateLimiter = new SandboxRateLimiter(settings.RequestsPerMinute, TimeSpan.FromSeconds(60), time);
+        data = new Lazy<FiixSandboxData>(() => FiixSandboxSeed.Build(settings, time.GetUtcNow()));
+    }
+
+    public FiixSandboxSettings Settings { get; }
+
+    /// <summary>Error rate, latency, forced statuses (a forced 429 becomes Fiix's code 1100), malformed bodies and revoked access keys.</summary>
+    public SandboxFaults Faults { get; } = new();
+
+    internal SandboxRateLimiter RateLimiter { get; }
+
+    internal TimeProvider Time { get; }
+
+    /// <summary>The tenant's objects, seeded on first use.</summary>
+    internal FiixSandboxData Data => data.Value;
+
+    /// <summary>Now in epoch milliseconds, to the second as Fiix stores dates.</summary>
+    internal long NowMs() => FiixSandboxSeed.Ms(Time.GetUtcNow());
+
+    /// <summary>Answers the next <paramref name="count"/> authenticated requests with code 1100 advising a wait of <paramref name="advisoryMs"/>.</summary>
+    public void Throttle(int count, long advisoryMs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(advisoryMs);
+        lock (throttleGate)
+        {
+            forcedThrottles = count;
+            forcedAdvisoryMs = advisoryMs;
+        }
+    }
+
+    /// <summary>The advisory of a forced throttle for this request, or null.</summary>
+    internal long? NextForcedThrottle()
+    {
+        lock (throttleGate)
+        {
+            if (forcedThrottles <= 0)
+            {
+                return null;
+            }
+
+            forcedThrottles--;
+            return forcedAdvisoryMs;
+        }
+    }
+
+    /// <summary>Starts every access key's throttle window afresh and drops forced throttles.</summary>
+    public void Reset()
+    {
+        RateLimiter.Reset();
+        lock (throttleGate)
+        {
+            forcedThrottles = 0;
+        }
+    }
+}
+
+public static class FiixSandboxExtensions
+{
+    /// <summary>Configuration section read when no settings are passed, e.g. <c>Millwright:Sandbox:Fiix:WorkOrderCount</c>.</summary>
+    public const string ConfigurationSection = "Millwright:Sandbox:Fiix";
+
+    /// <summary>
+    /// Mounts a Fiix tenant emulator at <paramref name="prefix"/> (the tenant URL): the signed command API at
+    /// <c>{prefix}/api/</c> (POST), fault knobs at <c>{prefix}/_sandbox/faults</c>. Without
+    /// <paramref name="settings"/>, they are bound from <see cref="ConfigurationSection"/>.
+    /// </summary>
+    public static FiixSandbox MapFiixSandbox(this IEndpointRouteBuilder app, string prefix,
+        FiixSandboxSettings? settings = null, TimeProvider? timeProvider = null)
+    {
+        var mount = SandboxMount<FiixSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
+        var sandbox = new FiixSandbox(mount.Settings, mount.Time);
+        var endpoint = new FiixSandboxEndpoint(sandbox);
+        // Routing matches "/api" and "/api/" alike; the SDKs post to ".../api/?…".
+        app.MapPost(mount.Prefix + "/api/", (Delegate)endpoint.HandleAsync).ExcludeFromDescription();
+        app.MapSandboxFaults(mount.Prefix, sandbox.Faults, sandbox.Reset);
+        return sandbox;
+    }
+}
