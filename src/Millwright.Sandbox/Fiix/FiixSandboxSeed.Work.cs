@@ -74,8 +74,13 @@ internal sealed partial class FiixSandboxSeed
             {
                 Add("WorkOrderUser", new JsonObject
                 {
-                    ["intWorkOrderID"] = workOrder, ["intUserID"] = user, ["bolNotifyOnAssignment"] = 1, ["bolNotifyOnCompletion"] = 0,
-                    ["bolNotifyOnOnlineOffline"] = 0, ["bolNotifyOnStatusChange"] = 1, ["bolNotifyOnTaskCompleted"] = 0,
+                    ["intWorkOrderID"] = workOrder,
+                    ["intUserID"] = user,
+                    ["bolNotifyOnAssignment"] = 1,
+                    ["bolNotifyOnCompletion"] = 0,
+                    ["bolNotifyOnOnlineOffline"] = 0,
+                    ["bolNotifyOnStatusChange"] = 1,
+                    ["bolNotifyOnTaskCompleted"] = 0,
                 });
             }
 
@@ -85,8 +90,12 @@ internal sealed partial class FiixSandboxSeed
                 var quantity = (double)random.Number(1, 4);
                 Add("WorkOrderPart", new JsonObject
                 {
-                    ["intWorkOrderID"] = workOrder, ["intPartID"] = part, ["intAssetID"] = asset,
-                    ["qtySuggestedQuantity"] = quantity, ["qtyActualQuantityUsed"] = quantity, ["intUpdated"] = 1,
+                    ["intWorkOrderID"] = workOrder,
+                    ["intPartID"] = part,
+                    ["intAssetID"] = asset,
+                    ["qtySuggestedQuantity"] = quantity,
+                    ["qtyActualQuantityUsed"] = quantity,
+                    ["intUpdated"] = 1,
                 });
             }
         }

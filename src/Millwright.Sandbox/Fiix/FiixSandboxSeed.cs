@@ -119,7 +119,11 @@ internal sealed partial class FiixSandboxSeed
         {
             Add("PurchaseOrderStatus", new JsonObject
             {
-                ["id"] = id, ["strName"] = name, ["strDefaultLabel"] = name, ["intControlID"] = control, ["intSysCode"] = control,
+                ["id"] = id,
+                ["strName"] = name,
+                ["strDefaultLabel"] = name,
+                ["intControlID"] = control,
+                ["intSysCode"] = control,
             });
         }
 
@@ -186,8 +190,12 @@ internal sealed partial class FiixSandboxSeed
 
         Add("User", new JsonObject
         {
-            ["strFullName"] = "Millwright Integration", ["strUserName"] = "api.millwright", ["intUserStatusID"] = 1,
-            ["bolGroup"] = 0, ["bolApiApplicationUser"] = 1, ["bolApiManaged"] = 1,
+            ["strFullName"] = "Millwright Integration",
+            ["strUserName"] = "api.millwright",
+            ["intUserStatusID"] = 1,
+            ["bolGroup"] = 0,
+            ["bolApiApplicationUser"] = 1,
+            ["bolApiManaged"] = 1,
         });
     }
 

@@ -74,73 +74,73 @@ internal sealed partial class FiixConnector
 
                 return null;
             case FiixEnrichment.Part:
-            {
-                var stock = await ChildrenAsync(api, connection, tenant, "Stock", "intAssetID", ids, "id, intAssetID, intFacilityID, qtyOnHand, qtyMinQty, strAisle, strRow, strBin", null, cancellationToken)
-                    .ConfigureAwait(false);
-                if (!stock.IsSuccess)
                 {
-                    return stock.Failure;
-                }
+                    var stock = await ChildrenAsync(api, connection, tenant, "Stock", "intAssetID", ids, "id, intAssetID, intFacilityID, qtyOnHand, qtyMinQty, strAisle, strRow, strBin", null, cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!stock.IsSuccess)
+                    {
+                        return stock.Failure;
+                    }
 
-                foreach (var document in documents)
-                {
-                    var computed = FiixComputed.Of(document);
-                    computed[FiixComputed.Stock] = Rows(stock.Value!, Id(document)!.Value);
-                    computed[FiixComputed.VendorIds] = FiixComputed.Ids(document["strVendorIds"]);
-                }
+                    foreach (var document in documents)
+                    {
+                        var computed = FiixComputed.Of(document);
+                        computed[FiixComputed.Stock] = Rows(stock.Value!, Id(document)!.Value);
+                        computed[FiixComputed.VendorIds] = FiixComputed.Ids(document["strVendorIds"]);
+                    }
 
-                return null;
-            }
+                    return null;
+                }
 
             case FiixEnrichment.PurchaseOrder:
-            {
-                var lines = await ChildrenAsync(api, connection, tenant, "PurchaseOrderLineItem", "intPurchaseOrderID", ids,
-                    "id, intPurchaseOrderID, intAssetID, intSupplierID, strDescription, qtyOnOrder, qtyRecieved, dblUnitPrice, dblTotalPrice, dtmDateCreated, dtmRequiredByDate", null, cancellationToken)
-                    .ConfigureAwait(false);
-                if (!lines.IsSuccess)
                 {
-                    return lines.Failure;
-                }
+                    var lines = await ChildrenAsync(api, connection, tenant, "PurchaseOrderLineItem", "intPurchaseOrderID", ids,
+                        "id, intPurchaseOrderID, intAssetID, intSupplierID, strDescription, qtyOnOrder, qtyRecieved, dblUnitPrice, dblTotalPrice, dtmDateCreated, dtmRequiredByDate", null, cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!lines.IsSuccess)
+                    {
+                        return lines.Failure;
+                    }
 
-                foreach (var document in documents)
-                {
-                    var computed = FiixComputed.Of(document);
-                    var rows = Rows(lines.Value!, Id(document)!.Value);
-                    computed[FiixComputed.Lines] = rows;
-                    computed[FiixComputed.StatusControl] = Long(document["intPurchaseOrderStatusID"]) is { } status ? tables!.PurchaseOrderStatusControl.GetValueOrDefault(status) : null;
-                    computed[FiixComputed.CreatedAt] = rows.OfType<JsonObject>().Select(r => Long(r["dtmDateCreated"])).OfType<long>().Order().Cast<long?>().FirstOrDefault();
-                }
+                    foreach (var document in documents)
+                    {
+                        var computed = FiixComputed.Of(document);
+                        var rows = Rows(lines.Value!, Id(document)!.Value);
+                        computed[FiixComputed.Lines] = rows;
+                        computed[FiixComputed.StatusControl] = Long(document["intPurchaseOrderStatusID"]) is { } status ? tables!.PurchaseOrderStatusControl.GetValueOrDefault(status) : null;
+                        computed[FiixComputed.CreatedAt] = rows.OfType<JsonObject>().Select(r => Long(r["dtmDateCreated"])).OfType<long>().Order().Cast<long?>().FirstOrDefault();
+                    }
 
-                return null;
-            }
+                    return null;
+                }
 
             case FiixEnrichment.Schedule:
-            {
-                var assets = await ChildrenAsync(api, connection, tenant, "ScheduledMaintenanceAsset", "intScheduledMaintenanceID", ids, "id, intScheduledMaintenanceID, intAssetID", null, cancellationToken)
-                    .ConfigureAwait(false);
-                if (!assets.IsSuccess)
                 {
-                    return assets.Failure;
-                }
+                    var assets = await ChildrenAsync(api, connection, tenant, "ScheduledMaintenanceAsset", "intScheduledMaintenanceID", ids, "id, intScheduledMaintenanceID, intAssetID", null, cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!assets.IsSuccess)
+                    {
+                        return assets.Failure;
+                    }
 
-                var events = await ChildrenAsync(api, connection, tenant, "CalendarEvent", "intScheduledMaintenanceID", ids, "id, intScheduledMaintenanceID, dtmDate",
-                    ("dtmDate >= ?", time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken).ConfigureAwait(false);
-                if (!events.IsSuccess)
-                {
-                    return events.Failure;
-                }
+                    var events = await ChildrenAsync(api, connection, tenant, "CalendarEvent", "intScheduledMaintenanceID", ids, "id, intScheduledMaintenanceID, dtmDate",
+                        ("dtmDate >= ?", time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken).ConfigureAwait(false);
+                    if (!events.IsSuccess)
+                    {
+                        return events.Failure;
+                    }
 
-                foreach (var document in documents)
-                {
-                    var computed = FiixComputed.Of(document);
-                    var linked = new JsonArray([.. Rows(assets.Value!, Id(document)!.Value).Select(r => Long(r?["intAssetID"])).OfType<long>().Select(a => (JsonNode)a)]);
-                    computed[FiixComputed.AssetIds] = linked;
-                    computed[FiixComputed.AssetId] = linked.FirstOrDefault()?.DeepClone();
-                    computed[FiixComputed.NextDueAt] = Rows(events.Value!, Id(document)!.Value).Select(r => Long(r?["dtmDate"])).OfType<long>().Order().Cast<long?>().FirstOrDefault();
-                }
+                    foreach (var document in documents)
+                    {
+                        var computed = FiixComputed.Of(document);
+                        var linked = new JsonArray([.. Rows(assets.Value!, Id(document)!.Value).Select(r => Long(r?["intAssetID"])).OfType<long>().Select(a => (JsonNode)a)]);
+                        computed[FiixComputed.AssetIds] = linked;
+                        computed[FiixComputed.AssetId] = linked.FirstOrDefault()?.DeepClone();
+                        computed[FiixComputed.NextDueAt] = Rows(events.Value!, Id(document)!.Value).Select(r => Long(r?["dtmDate"])).OfType<long>().Order().Cast<long?>().FirstOrDefault();
+                    }
 
-                return null;
-            }
+                    return null;
+                }
 
             case FiixEnrichment.WorkOrder:
                 return await EnrichWorkOrdersAsync(api, connection, tenant, documents, ids, tables!, cancellationToken).ConfigureAwait(false);

@@ -72,7 +72,9 @@ public sealed class FiixSandboxWriteTests : IAsyncLifetime
         var wrongBoolean = await Client.SendAsync(Add("Asset", new JsonObject { ["strName"] = "X", ["bolIsOnline"] = 2 }));
         var missing = await Client.SendAsync(new JsonObject
         {
-            ["_maCn"] = "ChangeRequest", ["className"] = "WorkOrder", ["changeFields"] = "strDescription",
+            ["_maCn"] = "ChangeRequest",
+            ["className"] = "WorkOrder",
+            ["changeFields"] = "strDescription",
             ["object"] = new JsonObject { ["className"] = "WorkOrder", ["id"] = 999_999, ["strDescription"] = "x" },
         });
         var removedMissing = await Client.SendAsync(new JsonObject { ["_maCn"] = "RemoveRequest", ["className"] = "WorkOrder", ["id"] = 999_999 });

@@ -30,7 +30,9 @@ public sealed class FiixSyncBehaviourTests : IAsyncLifetime, IDisposable
 
     private Task<JsonObject> ChangeAsync(long id, string field, JsonNode value) => Client.SendAsync(new JsonObject
     {
-        ["_maCn"] = "ChangeRequest", ["className"] = "WorkOrder", ["changeFields"] = field,
+        ["_maCn"] = "ChangeRequest",
+        ["className"] = "WorkOrder",
+        ["changeFields"] = field,
         ["object"] = new JsonObject { ["className"] = "WorkOrder", ["id"] = id, [field] = value },
     });
 
@@ -55,7 +57,8 @@ public sealed class FiixSyncBehaviourTests : IAsyncLifetime, IDisposable
         await ChangeAsync(seen[^1] + 20, "strDescription", "changed before it was read");
         var added = await Client.SendAsync(new JsonObject
         {
-            ["_maCn"] = "AddRequest", ["className"] = "WorkOrder",
+            ["_maCn"] = "AddRequest",
+            ["className"] = "WorkOrder",
             ["object"] = new JsonObject { ["className"] = "WorkOrder", ["strDescription"] = "added while paging", ["intSiteID"] = 1 },
         });
 
@@ -98,7 +101,8 @@ public sealed class FiixSyncBehaviourTests : IAsyncLifetime, IDisposable
         await ChangeAsync(target, "intPriorityID", 1);
         await Client.SendAsync(new JsonObject
         {
-            ["_maCn"] = "AddRequest", ["className"] = "WorkOrderAsset",
+            ["_maCn"] = "AddRequest",
+            ["className"] = "WorkOrderAsset",
             ["object"] = new JsonObject { ["className"] = "WorkOrderAsset", ["intWorkOrderID"] = Id(before[6]), ["intAssetID"] = 40 },
         });
         await RemoveAsync("WorkOrder", Id(before[7]));
