@@ -19,6 +19,14 @@ log=$(mktemp)
 status=0
 dotnet build Millwright.slnx -c Release -warnaserror 2>&1 | tail -n 3 || exit 1
 
+# The tree must already be as dotnet format leaves it (STYLE.md); checked before any test runs.
+echo "== dotnet format --verify-no-changes"
+dotnet format Millwright.slnx --verify-no-changes --no-restore 2>&1 | tail -n 30
+if [ "${PIPESTATUS[0]}" != 0 ]; then
+  echo "dotnet format would change the files above: run 'dotnet format Millwright.slnx' and commit the result" >&2
+  exit 1
+fi
+
 if redis=$(scripts/redis.sh); then
   export MILLWRIGHT_TEST_REDIS="$redis"
 else

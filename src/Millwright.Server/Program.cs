@@ -1,7 +1,3 @@
-using Millwright.Connectors.Core;
-using Millwright.Sandbox.MaintainX;
-using Millwright.Sandbox.Maximo;
-using Millwright.Sandbox.Sap;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connect;
@@ -22,6 +18,7 @@ using Millwright.Server.Hosting.Cli;
 using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Jobs;
+using Millwright.Server.Hosting.Modules;
 using Millwright.Server.Persistence;
 
 var launch = Launch.Parse(args);
@@ -40,7 +37,7 @@ builder.Services.AddApiDocs();
 builder.Services.AddPersistence(options);
 builder.Services.AddAuth();
 builder.Services.AddRateLimits(options);
-builder.Services.AddMillwrightConnectors();
+builder.Services.AddVendorModules();
 builder.Services.AddSecrets();
 builder.Services.AddAccounts();
 builder.Services.AddConnectionsApi();
@@ -81,9 +78,7 @@ app.MapConnectEndpoints();
 app.MapDashboard();
 if (options.SandboxEnabled)
 {
-    app.MapMaintainXSandbox("/sandbox/maintainx");
-    app.MapSapSandbox("/sandbox/sap");
-    app.MapMaximoSandbox("/sandbox/maximo");
+    app.MapSandboxes();
 }
 
 await app.RunAsync();

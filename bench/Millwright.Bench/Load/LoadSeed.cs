@@ -7,6 +7,9 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Records;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Bench.Load;
@@ -23,7 +26,7 @@ internal static class LoadSeed
     public static async Task<ServerReady> SeedAsync(LoadServerHost host, int workOrders, int assets, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var connectionId = BearerSecrets.NewId("conn");
+        var connectionId = Ids.New("conn");
         var token = BearerSecrets.New(AccountEnvironments.Test, BearerSecrets.ConnectionTokenKind);
         string store;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -46,7 +49,7 @@ internal static class LoadSeed
             });
             db.ConnectionTokens.Add(new ConnectionTokenRow
             {
-                Id = BearerSecrets.NewId("tok"),
+                Id = Ids.New("tok"),
                 ConnectionId = connectionId,
                 AccountId = account.AccountId,
                 Environment = AccountEnvironments.Test,

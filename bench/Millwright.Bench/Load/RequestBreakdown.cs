@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client.Models;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Persistence;
 

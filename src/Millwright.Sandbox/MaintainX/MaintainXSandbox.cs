@@ -1,19 +1,14 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Millwright.Sandbox.Common;
 
 namespace Millwright.Sandbox.MaintainX;
 
 /// <summary>
 /// One running MaintainX emulator: its settings, seeded organisations, per-key rate limiter and fault
-/// knobs. Created by <see cref="MaintainXSandboxExtensions.MapMaintainXSandbox"/>; tests keep the
+/// knobs. Created by <see cref="MaintainXSandboxModule"/>; tests keep the
 /// instance to turn the knobs from C#.
 /// </summary>
-public sealed class MaintainXSandbox
+public sealed class MaintainXSandbox : ISandbox
 {
     private readonly ConcurrentDictionary<long, Lazy<MaintainXSandboxData>> organizations = new();
 
@@ -43,7 +38,7 @@ public sealed class MaintainXSandbox
     internal IReadOnlyDictionary<string, MxApiKey> Keys { get; }
 
     /// <summary>Starts every key's rate-limit window afresh.</summary>
-    public void ResetRateLimits() => RateLimiter.Reset();
+    public void Reset() => RateLimiter.Reset();
 
     /// <summary>The organisation's data, seeded on first use (thread-safe, once per instance).</summary>
     internal MaintainXSandboxData Data(long organizationId) =>
@@ -56,28 +51,3 @@ public sealed class MaintainXSandbox
 
 /// <summary>An API key the sandbox knows: its user and the organisations it covers.</summary>
 internal sealed record MxApiKey(long UserId, IReadOnlyList<long> OrganizationIds, bool Revoked);
-
-public static class MaintainXSandboxExtensions
-{
-    /// <summary>Configuration section read when no settings are passed, e.g. <c>Millwright:Sandbox:MaintainX:RequestsPerMinute</c>.</summary>
-    public const string ConfigurationSection = "Millwright:Sandbox:MaintainX";
-
-    /// <summary>
-    /// Mounts a MaintainX emulator: the API under <c>{prefix}/v1</c> (the real one is
-    /// https://api.getmaintainx.com/v1), fault knobs under <c>{prefix}/_sandbox/faults</c>, and a
-    /// MaintainX-style 404 for any other path under <paramref name="prefix"/>. Without
-    /// <paramref name="settings"/>, they are bound from <see cref="ConfigurationSection"/> of the host's configuration.
-    /// </summary>
-    public static MaintainXSandbox MapMaintainXSandbox(this IEndpointRouteBuilder app, string prefix,
-        MaintainXSandboxSettings? settings = null, TimeProvider? timeProvider = null)
-    {
-        var mount = SandboxMount<MaintainXSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
-        prefix = mount.Prefix;
-        var sandbox = new MaintainXSandbox(mount.Settings, mount.Time);
-        var api = app.MapGroup(prefix + "/v1").ExcludeFromDescription().AddEndpointFilter(new MaintainXSandboxGate(sandbox));
-        MaintainXSandboxApi.Map(api, sandbox);
-        app.MapSandboxFaults(prefix, sandbox.Faults, sandbox.ResetRateLimits);
-        app.Map(prefix + "/{**path}", MaintainXSandboxGate.UnknownPath).ExcludeFromDescription();
-        return sandbox;
-    }
-}

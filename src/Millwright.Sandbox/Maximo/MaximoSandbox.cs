@@ -1,17 +1,12 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Millwright.Sandbox.Common;
 
 namespace Millwright.Sandbox.Maximo;
 
 /// <summary>
 /// One running Maximo (MAS Manage) emulator: settings, the seeded tenant, the optional gateway rate
-/// limit, stable-paging result sets and fault knobs. Created by <see cref="MaximoSandboxExtensions.MapMaximoSandbox"/>.
+/// limit, stable-paging result sets and fault knobs. Created by <see cref="MaximoSandboxModule"/>.
 /// </summary>
-public sealed class MaximoSandbox
+public sealed class MaximoSandbox : ISandbox
 {
     private readonly Lazy<MaximoSandboxData> data;
 
@@ -47,36 +42,5 @@ public sealed class MaximoSandbox
     {
         RateLimiter?.Reset();
         StablePages.Clear();
-    }
-}
-
-public static class MaximoSandboxExtensions
-{
-    /// <summary>Configuration section read when no settings are passed, e.g. <c>Millwright:Sandbox:Maximo:WorkOrderCount</c>.</summary>
-    public const string ConfigurationSection = "Millwright:Sandbox:Maximo";
-
-    /// <summary>
-    /// Mounts a Maximo emulator under <c>{prefix}/maximo</c>: object structures at <c>oslc/os/&lt;os&gt;</c>
-    /// (api key or <c>maxauth</c>) and <c>api/os/&lt;os&gt;</c> (api key, as on MAS), <c>whoami</c> beside
-    /// them, fault knobs at <c>{prefix}/_sandbox/faults</c>, and Maximo's error body for any other path.
-    /// Without <paramref name="settings"/>, they are bound from <see cref="ConfigurationSection"/>.
-    /// </summary>
-    public static MaximoSandbox MapMaximoSandbox(this IEndpointRouteBuilder app, string prefix,
-        MaximoSandboxSettings? settings = null, TimeProvider? timeProvider = null)
-    {
-        var mount = SandboxMount<MaximoSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
-        prefix = mount.Prefix;
-        var sandbox = new MaximoSandbox(mount.Settings, mount.Time);
-        var root = prefix + "/maximo";
-        foreach (var flavour in new[] { "oslc", "api" })
-        {
-            var group = app.MapGroup($"{root}/{flavour}").ExcludeFromDescription()
-                .AddEndpointFilter(new MaximoSandboxGate(sandbox, root, legacyAuth: flavour == "oslc"));
-            MaximoSandboxApi.Map(group, sandbox, root, flavour);
-        }
-
-        app.MapSandboxFaults(prefix, sandbox.Faults, sandbox.Reset);
-        app.Map(prefix + "/{**path}", (HttpContext http) => MaximoSandboxGate.UnknownPath(http, root)).ExcludeFromDescription();
-        return sandbox;
     }
 }

@@ -1,8 +1,17 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Connect;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Dashboard;
+using Millwright.Server.Features.Keys;
+using Millwright.Server.Features.Mappings;
+using Millwright.Server.Features.RateLimits;
+using Millwright.Server.Features.Records;
+using Millwright.Server.Features.RequestLogs;
+using Millwright.Server.Features.Sync;
+using Millwright.Server.Features.Webhooks;
 
 namespace Millwright.Server.Persistence;
 
@@ -11,6 +20,9 @@ namespace Millwright.Server.Persistence;
 /// <see cref="PostgresMillwrightDb"/> (scaled out), each with its own migrations folder, because
 /// EF migrations are provider-specific. Table and column names are snake_case on both so that the
 /// hand-written record queries (Features/Records) read the same on both.
+/// Each row type lives in its feature folder with its <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// beside it; rows are persistence shapes only (the wire contract lives in Millwright.Client and
+/// endpoints map to it explicitly, so a column can change without changing the API).
 /// </summary>
 public abstract class MillwrightDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
@@ -22,10 +34,10 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<SyncRunRow> SyncRuns => Set<SyncRunRow>();
     public DbSet<SyncCheckpointRow> SyncCheckpoints => Set<SyncCheckpointRow>();
     public DbSet<AccountSettingsRow> AccountSettings => Set<AccountSettingsRow>();
-    public DbSet<Features.Mappings.FieldMappingVersionRow> FieldMappingVersions => Set<Features.Mappings.FieldMappingVersionRow>();
-    public DbSet<Features.RequestLogs.RequestLogRow> RequestLogs => Set<Features.RequestLogs.RequestLogRow>();
-    public DbSet<Features.RequestLogs.UpstreamCallRow> UpstreamCalls => Set<Features.RequestLogs.UpstreamCallRow>();
-    public DbSet<Features.RequestLogs.UpstreamHealthHourRow> UpstreamHealthHours => Set<Features.RequestLogs.UpstreamHealthHourRow>();
+    public DbSet<FieldMappingVersionRow> FieldMappingVersions => Set<FieldMappingVersionRow>();
+    public DbSet<RequestLogRow> RequestLogs => Set<RequestLogRow>();
+    public DbSet<UpstreamCallRow> UpstreamCalls => Set<UpstreamCallRow>();
+    public DbSet<UpstreamHealthHourRow> UpstreamHealthHours => Set<UpstreamHealthHourRow>();
     public DbSet<WebhookEndpointRow> WebhookEndpoints => Set<WebhookEndpointRow>();
     public DbSet<WebhookEventRow> WebhookEvents => Set<WebhookEventRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
@@ -51,117 +63,8 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
 
     protected override void OnModelCreating(ModelBuilder b)
     {
-        b.Entity<AccountRow>(e =>
-        {
-            e.ToTable("accounts");
-            e.HasKey(x => x.Id);
-        });
-        b.Entity<ApiKeyRow>(e =>
-        {
-            e.ToTable("api_keys");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.KeyHash).IsUnique();
-            e.HasIndex(x => x.AccountId);
-        });
-        b.Entity<ConnectionRow>(e =>
-        {
-            e.ToTable("connections");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.AccountId, x.Environment });
-        });
-        b.Entity<ConnectionTokenRow>(e =>
-        {
-            e.ToTable("connection_tokens");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.TokenHash).IsUnique();
-            e.HasIndex(x => x.ConnectionId);
-        });
-        b.Entity<RecordRow>(e =>
-        {
-            e.ToTable("records");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.ConnectionId, x.Entity, x.RemoteId }).IsUnique();
-            // Default list order and updated_after scans.
-            e.HasIndex(x => new { x.ConnectionId, x.Entity, x.UpdatedAt, x.Id });
-        });
-        b.Entity<SyncRunRow>(e =>
-        {
-            e.ToTable("sync_runs");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.ConnectionId, x.CreatedAt });
-            // At most one queued or running run per connection, enforced by the store itself so that
-            // two nodes starting a sync at the same moment cannot both succeed.
-            e.HasIndex(x => x.ConnectionId).IsUnique()
-                .HasFilter("status IN ('queued', 'running')")
-                .HasDatabaseName("ux_sync_runs_active_per_connection");
-        });
-        b.Entity<SyncCheckpointRow>(e =>
-        {
-            e.ToTable("sync_checkpoints");
-            e.HasKey(x => new { x.ConnectionId, x.Entity });
-        });
-
-        // Reliability: per-environment account settings (inbound rate limit)
-        b.Entity<AccountSettingsRow>(e =>
-        {
-            e.ToTable("account_settings");
-            e.HasKey(x => new { x.AccountId, x.Environment });
-        });
-
-        // Mappings
-        b.Entity<Features.Mappings.FieldMappingVersionRow>(e =>
-        {
-            e.ToTable("field_mapping_versions");
-            e.HasKey(x => new { x.ConnectionId, x.Version });
-        });
-        // RequestLogs (request logs, their upstream calls, and the hourly upstream health of the status page)
-        Features.RequestLogs.RequestLogModel.Configure(b);
-
-        // Webhooks
-        b.Entity<WebhookEndpointRow>(e =>
-        {
-            e.ToTable("webhook_endpoints");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
-        });
-        b.Entity<WebhookEventRow>(e =>
-        {
-            e.ToTable("webhook_events");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
-        });
-        b.Entity<WebhookDeliveryRow>(e =>
-        {
-            e.ToTable("webhook_deliveries");
-            e.HasKey(x => x.Id);
-            // The dispatcher's scan: due pending deliveries, oldest first.
-            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
-            e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
-            e.HasIndex(x => new { x.EndpointId, x.CreatedAt });
-        });
-        b.Entity<WebhookAttemptRow>(e =>
-        {
-            e.ToTable("webhook_attempts");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.DeliveryId, x.AttemptedAt });
-        });
-
-        // Connect and Dashboard
-        b.Entity<LinkSessionRow>(e =>
-        {
-            e.ToTable("link_sessions");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.TokenHash).IsUnique();
-            e.HasIndex(x => x.CodeHash);
-        });
-        b.Entity<DashboardSessionRow>(e =>
-        {
-            e.ToTable("dashboard_sessions");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.TokenHash).IsUnique();
-        });
-        b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
-
+        // Each table is configured beside its row type in its feature folder.
+        b.ApplyConfigurationsFromAssembly(typeof(MillwrightDb).Assembly);
         foreach (var entity in b.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties())

@@ -26,13 +26,17 @@ internal static class PersistenceExtensions
     }
 }
 
-/// <summary>Applies pending migrations before the server takes requests (hosted services start first).</summary>
+/// <summary>
+/// Applies pending migrations before the server takes requests (hosted services start first), after
+/// checking that the store's history is one this build can continue (<see cref="StoreHistory"/>).
+/// </summary>
 internal sealed partial class MigrationRunner(IServiceScopeFactory scopes, ILogger<MigrationRunner> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        await StoreHistory.EnsureKnownAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (!db.Database.IsNpgsql())
         {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
@@ -88,13 +87,6 @@ internal static class MaintainXSettings
         return ConnectorResult<(Uri, string, string?)>.Ok((baseUrl, key.Trim(), string.IsNullOrEmpty(organization) ? null : organization));
     }
 
-    /// <summary>Registers the connector and its typed client with the shared upstream pipeline.</summary>
-    public static IServiceCollection AddMaintainX(this IServiceCollection services)
-    {
-        services.AddHttpClient<MaintainXApi>(MaintainXApi.ClientName).AddUpstreamPipeline();
-        services.AddSingleton<IConnector, MaintainXConnector>();
-        return services;
-    }
 
     private static ConnectorFailure Config(string message) =>
         new(FailureCategory.Config, ErrorCodes.ValidationFailed, message);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
@@ -108,13 +107,6 @@ internal static class MaximoSettings
     private static string? Value(ConnectionContext connection, string name) =>
         connection.Credentials.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>Registers the connector and its typed client with the shared upstream pipeline.</summary>
-    public static IServiceCollection AddMaximo(this IServiceCollection services)
-    {
-        services.AddHttpClient<MaximoApi>(MaximoApi.ClientName).AddUpstreamPipeline();
-        services.AddSingleton<IConnector, MaximoConnector>();
-        return services;
-    }
 
     private static ConnectorFailure Config(string message) =>
         new(FailureCategory.Config, ErrorCodes.ValidationFailed, message);

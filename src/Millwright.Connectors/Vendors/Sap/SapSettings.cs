@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
@@ -81,13 +80,6 @@ internal static class SapSettings
         return ConnectorResult<(Uri, string?, string, string)>.Ok((baseUrl, string.IsNullOrEmpty(client) ? null : client, user.Trim(), password));
     }
 
-    /// <summary>Registers the connector and its typed client with the shared upstream pipeline.</summary>
-    public static IServiceCollection AddSap(this IServiceCollection services)
-    {
-        services.AddHttpClient<SapApi>(SapApi.ClientName).AddUpstreamPipeline();
-        services.AddSingleton<IConnector, SapConnector>();
-        return services;
-    }
 
     private static ConnectorFailure Config(string message) => new(FailureCategory.Config, ErrorCodes.ValidationFailed, message);
 }

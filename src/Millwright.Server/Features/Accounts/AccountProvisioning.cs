@@ -1,4 +1,6 @@
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Keys;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Accounts;
@@ -11,7 +13,7 @@ public sealed class AccountProvisioning(MillwrightDb db, TimeProvider time)
 {
     public async Task<ProvisionedAccount> CreateAsync(string name, CancellationToken cancellationToken, string? id = null)
     {
-        var account = new AccountRow { Id = id ?? BearerSecrets.NewId("acct"), Name = name, CreatedAt = time.GetUtcNow() };
+        var account = new AccountRow { Id = id ?? Ids.New("acct"), Name = name, CreatedAt = time.GetUtcNow() };
         db.Accounts.Add(account);
         var test = AddKey(account.Id, AccountEnvironments.Test, "default");
         var live = AddKey(account.Id, AccountEnvironments.Live, "default");
@@ -32,7 +34,7 @@ public sealed class AccountProvisioning(MillwrightDb db, TimeProvider time)
         var secret = BearerSecrets.New(environment, BearerSecrets.SecretKeyKind);
         db.ApiKeys.Add(new ApiKeyRow
         {
-            Id = BearerSecrets.NewId("key"),
+            Id = Ids.New("key"),
             AccountId = accountId,
             Environment = environment,
             KeyHash = BearerSecrets.Hash(secret),

@@ -1,6 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Errors;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -9,13 +8,11 @@ namespace Millwright.Server.Features.Auth;
 /// <summary>
 /// Auth is attached to route groups as endpoint filters:
 /// <see cref="RequireSecretKey"/> for account endpoints, <see cref="RequireConnection"/> for data
-/// endpoints. Endpoints then read <see cref="GetCaller"/> / <see cref="GetConnection"/>.
+/// endpoints. Both check the request's <see cref="ICallerFeature"/>; endpoints then read
+/// <see cref="GetCaller"/> / <see cref="GetConnection"/>.
 /// </summary>
 public static class AuthExtensions
 {
-    private const string CallerKey = "millwright.caller";
-    private const string ConnectionKey = "millwright.connection";
-
     /// <summary>Header with which a secret key names the connection whose data it reads.</summary>
     public const string ConnectionHeader = "Millwright-Connection";
 
@@ -26,20 +23,11 @@ public static class AuthExtensions
     }
 
     public static Caller GetCaller(this HttpContext context) =>
-        context.Items[CallerKey] as Caller ?? throw new InvalidOperationException("No auth filter on this endpoint.");
+        context.Features.Get<ICallerFeature>()?.Caller ?? throw new InvalidOperationException("No auth filter on this endpoint.");
 
-    /// <summary>The caller when <see cref="UseBearerAuthentication"/> or an auth filter has authenticated the request.</summary>
-    internal static bool TryGetCaller(this HttpContext context, [NotNullWhen(true)] out Caller? caller)
-    {
-        caller = context.Items[CallerKey] as Caller;
-        return caller is not null;
-    }
-
-    /// <summary>Acts as <paramref name="caller"/> for the rest of the request (the dashboard: as the session's key).</summary>
-    internal static void SetCaller(this HttpContext context, Caller caller) => context.Items[CallerKey] = caller;
-
+    /// <summary>The connection <see cref="RequireConnection"/> admitted the request for.</summary>
     public static ConnectionRow GetConnection(this HttpContext context) =>
-        context.Items[ConnectionKey] as ConnectionRow ?? throw new InvalidOperationException("No connection filter on this endpoint.");
+        context.Features.Get<ICallerFeature>()?.Connection ?? throw new InvalidOperationException("No connection filter on this endpoint.");
 
     /// <summary>Only the account's secret key (of the environment it belongs to) may call.</summary>
     public static TBuilder RequireSecretKey<TBuilder>(this TBuilder builder)
@@ -48,7 +36,7 @@ public static class AuthExtensions
         builder.WithMetadata(AuthenticatedEndpoint.Instance);
         builder.AddEndpointFilter(async (ctx, next) =>
         {
-            var caller = await AuthenticateAsync(ctx.HttpContext);
+            var caller = (await AuthenticateAsync(ctx.HttpContext)).Caller;
             if (caller.Kind != CallerKind.SecretKey)
             {
                 throw new ApiException(403, ErrorCodes.Forbidden,
@@ -71,45 +59,36 @@ public static class AuthExtensions
         builder.WithMetadata(AuthenticatedEndpoint.Instance);
         builder.AddEndpointFilter(async (ctx, next) =>
         {
-            var http = ctx.HttpContext;
-            var caller = await AuthenticateAsync(http);
+            var (caller, connectionId, connection) = await AuthenticateAsync(ctx.HttpContext);
             if (!caller.HasScope(scope))
             {
                 throw new ApiException(403, ErrorCodes.InsufficientScope, $"The token lacks the '{scope}' scope.");
             }
 
-            var connectionId = caller.ConnectionId;
             if (connectionId is null)
             {
-                connectionId = http.Request.Headers[ConnectionHeader].ToString();
-                if (string.IsNullOrWhiteSpace(connectionId))
-                {
-                    throw new ApiException(400, ErrorCodes.ConnectionHeaderRequired,
-                        $"A secret key reads data of one connection at a time: send the header {ConnectionHeader}: <connection id>.");
-                }
+                throw new ApiException(400, ErrorCodes.ConnectionHeaderRequired,
+                    $"A secret key reads data of one connection at a time: send the header {ConnectionHeader}: <connection id>.");
             }
 
-            var db = http.RequestServices.GetRequiredService<MillwrightDb>();
-            var connection = await db.ConnectionsVisibleTo(caller).AsNoTracking()
-                .FirstOrDefaultAsync(c => c.Id == connectionId, http.RequestAborted);
             if (connection is null)
             {
                 // A token whose connection was deleted is as good as revoked.
                 throw caller.Kind == CallerKind.ConnectionToken
-                    ? new ApiException(401, ErrorCodes.InvalidToken, "The key or token is not valid: unknown, revoked or expired.")
+                    ? CallerResolver.Invalid()
                     : ApiException.NotFound($"Connection '{connectionId}'");
             }
 
-            http.Items[ConnectionKey] = connection;
             return await next(ctx);
         });
         return builder;
     }
 
     /// <summary>
-    /// Authenticates callers of protected endpoints before anything reads the request: endpoint filters run
-    /// after parameter binding, so without this an anonymous caller could make the server read and parse a
-    /// body, and would learn from the answer how it is validated. Kind, scope and connection checks stay in
+    /// Resolves the caller of protected endpoints (<see cref="ICallerFeature"/>) before anything reads the
+    /// request: endpoint filters run after parameter binding, so without this an anonymous caller could make
+    /// the server read and parse a body, and would learn from the answer how it is validated. It also runs
+    /// before the rate limiter and the request log read the caller. Kind, scope and connection checks stay in
     /// the filters.
     /// </summary>
     public static WebApplication UseBearerAuthentication(this WebApplication app)
@@ -126,16 +105,16 @@ public static class AuthExtensions
         return app;
     }
 
-    private static async Task<Caller> AuthenticateAsync(HttpContext http)
+    private static async Task<CallerFeature> AuthenticateAsync(HttpContext http)
     {
-        if (http.Items[CallerKey] is Caller known)
+        if (http.Features.Get<ICallerFeature>() is CallerFeature known)
         {
             return known;
         }
 
-        var caller = await http.RequestServices.GetRequiredService<CallerResolver>().ResolveAsync(http);
-        http.Items[CallerKey] = caller;
-        return caller;
+        var feature = await http.RequestServices.GetRequiredService<CallerResolver>().ResolveAsync(http);
+        http.Features.Set<ICallerFeature>(feature);
+        return feature;
     }
 }
 

@@ -5,10 +5,28 @@ using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Auth;
 
-/// <summary>Finds the <see cref="Caller"/> behind an <c>Authorization: Bearer</c> header.</summary>
+/// <summary>
+/// Turns the <c>Authorization: Bearer</c> header (and, for a secret key, <c>Millwright-Connection</c>) into the
+/// request's <see cref="ICallerFeature"/>. The one place that reads keys, tokens and the caller's connection
+/// from the store on the request path; nothing is cached between requests, so a revoked key or token is
+/// refused on its very next call.
+/// </summary>
 internal sealed class CallerResolver(MillwrightDb db, TimeProvider time)
 {
-    public async Task<Caller> ResolveAsync(HttpContext context)
+    public async Task<CallerFeature> ResolveAsync(HttpContext context)
+    {
+        var caller = await AuthenticateAsync(context);
+        var connectionId = caller.ConnectionId ?? NamedConnection(context.Request);
+        var connection = connectionId is null ? null
+            : await db.ConnectionsVisibleTo(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, context.RequestAborted);
+        return new CallerFeature(caller, connectionId, connection);
+    }
+
+    /// <summary>The connection a secret key names; a blank header names none.</summary>
+    private static string? NamedConnection(HttpRequest request) =>
+        request.Headers[AuthExtensions.ConnectionHeader].ToString() is { } named && !string.IsNullOrWhiteSpace(named) ? named : null;
+
+    private async Task<Caller> AuthenticateAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header))
@@ -51,6 +69,6 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time)
         return new Caller(token.AccountId, token.Environment, CallerKind.ConnectionToken, token.Id, token.ConnectionId, scopes);
     }
 
-    private static ApiException Invalid() =>
+    internal static ApiException Invalid() =>
         new(401, ErrorCodes.InvalidToken, "The key or token is not valid: unknown, revoked or expired.");
 }

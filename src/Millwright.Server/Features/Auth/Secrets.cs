@@ -38,7 +38,4 @@ public static class BearerSecrets
         kind = parts[2];
         return kind is SecretKeyKind or ConnectionTokenKind;
     }
-
-    /// <summary>Short random ids with a type prefix, e.g. <c>conn_…</c>, <c>tok_…</c>.</summary>
-    public static string NewId(string prefix) => $"{prefix}_{RandomNumberGenerator.GetString(Alphabet, 20)}";
 }

@@ -1,3 +1,4 @@
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Auth;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Hosting.Html;
 using Millwright.Server.Persistence;

@@ -19,7 +19,7 @@ internal sealed class ConnectReauth(ConnectionCredentialsUpdater updater)
     public static async Task<IReadOnlyDictionary<string, string>> CurrentSettingsAsync(MillwrightDb db, LinkSessionRow session, CancellationToken cancellationToken)
     {
         var json = await db.Connections.AsNoTracking().Where(c => c.Id == session.ConnectionId).Select(c => c.SettingsJson).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? new Dictionary<string, string>() : ConnectionMapping.ReadMap(json).ToDictionary(p => "settings." + p.Key, p => p.Value, StringComparer.Ordinal);
+        return json is null ? new Dictionary<string, string>() : StoredMaps.ReadMap(json).ToDictionary(p => "settings." + p.Key, p => p.Value, StringComparer.Ordinal);
     }
 
     private static JsonObject ToJson(IReadOnlyDictionary<string, string> values) =>

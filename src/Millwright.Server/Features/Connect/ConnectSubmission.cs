@@ -74,7 +74,7 @@ internal static partial class ConnectSubmission
             }
             else
             {
-                var metadata = ConnectionMapping.ReadMap(page.Session.MetadataJson);
+                var metadata = StoredMaps.ReadMap(page.Session.MetadataJson);
                 var input = new ValidatedConnection(registry.Find(descriptor.Id)!, fields, metadata, ConnectionInput.DefaultSyncIntervalMinutes);
                 var created = await creator.CreateAsync(page.Session.AccountId, page.Session.Environment, input, cancellationToken);
                 connectionId = created.Connection.Id;

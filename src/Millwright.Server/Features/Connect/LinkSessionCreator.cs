@@ -4,6 +4,7 @@ using Millwright.Client.Errors;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -15,6 +16,9 @@ internal sealed partial class LinkSessionCreator(MillwrightDb db, ConnectorRegis
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(30);
     public const int MaxMagicLinkHours = 7 * 24;
     private const int MaxTextLength = 200;
+
+    /// <summary>The address the caller reached Millwright at; Connect URLs are built on it.</summary>
+    public static string PublicBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public async Task<LinkSession> CreateAsync(Caller caller, CreateLinkSessionBody body, bool magic, string publicBase, CancellationToken cancellationToken)
     {
@@ -55,7 +59,7 @@ internal sealed partial class LinkSessionCreator(MillwrightDb db, ConnectorRegis
         var secret = LinkSessionSecrets.NewSessionSecret();
         var row = new LinkSessionRow
         {
-            Id = BearerSecrets.NewId("ls"),
+            Id = Ids.New("ls"),
             AccountId = caller.AccountId,
             Environment = caller.Environment,
             Kind = magic ? "magic" : "link",
@@ -65,7 +69,7 @@ internal sealed partial class LinkSessionCreator(MillwrightDb db, ConnectorRegis
             EndUserEmail = Blank(body.EndUser?.Email),
             Systems = string.Join(' ', systems),
             RedirectUrl = redirect,
-            MetadataJson = ConnectionMapping.WriteMap(metadata),
+            MetadataJson = StoredMaps.WriteMap(metadata),
             ConnectionId = target?.Id,
             Reauth = target is not null,
             CreatedAt = now,

@@ -48,21 +48,18 @@ internal static class LinkSessionEndpoints
     private static async Task<Created<LinkSession>> CreateLinkSession(
         CreateLinkSessionBody body, HttpContext http, [FromServices] LinkSessionCreator creator, CancellationToken cancellationToken)
     {
-        var session = await creator.CreateAsync(http.GetCaller(), body, magic: false, PublicBase(http.Request), cancellationToken);
+        var session = await creator.CreateAsync(http.GetCaller(), body, magic: false, LinkSessionCreator.PublicBase(http.Request), cancellationToken);
         return TypedResults.Created($"/v1/link-sessions/{session.Id}", session);
     }
 
     private static async Task<Created<LinkSession>> CreateMagicLink(
         CreateLinkSessionBody body, HttpContext http, [FromServices] LinkSessionCreator creator, CancellationToken cancellationToken)
     {
-        var session = await creator.CreateAsync(http.GetCaller(), body, magic: true, PublicBase(http.Request), cancellationToken);
+        var session = await creator.CreateAsync(http.GetCaller(), body, magic: true, LinkSessionCreator.PublicBase(http.Request), cancellationToken);
         return TypedResults.Created($"/v1/magic-links/{session.Id}", session);
     }
 
     private static async Task<Ok<LinkSessionResult>> ExchangeLinkCode(
         ExchangeLinkCodeBody body, HttpContext http, [FromServices] LinkCodeExchange exchange, CancellationToken cancellationToken) =>
         TypedResults.Ok(await exchange.ExchangeAsync(http.GetCaller(), body.Code, cancellationToken));
-
-    /// <summary>The address the caller reached Millwright at; Connect URLs are built on it.</summary>
-    internal static string PublicBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Millwright.Server.Features.Connect;
 
 /// <summary>
@@ -34,4 +37,15 @@ public sealed class LinkSessionRow
     public string? CodeHash { get; set; }
     public DateTimeOffset? CodeExpiresAt { get; set; }
     public DateTimeOffset? CodeUsedAt { get; set; }
+}
+
+internal sealed class LinkSessionRowConfiguration : IEntityTypeConfiguration<LinkSessionRow>
+{
+    public void Configure(EntityTypeBuilder<LinkSessionRow> e)
+    {
+        e.ToTable("link_sessions");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => x.TokenHash).IsUnique();
+        e.HasIndex(x => x.CodeHash);
+    }
 }

@@ -4,6 +4,7 @@ using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Sync;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Connections;
@@ -24,7 +25,7 @@ internal sealed partial class ConnectionCreator(
     public async Task<ConnectionCreated> CreateAsync(string accountId, string environment, ValidatedConnection input, CancellationToken cancellationToken)
     {
         var system = input.Connector.Descriptor;
-        var id = BearerSecrets.NewId("conn");
+        var id = Ids.New("conn");
         var check = await ConnectionCheckErrors.CheckAsync(input.Connector, new ConnectionContext(id, environment, input.Fields.Settings, input.Fields.Credentials), time, cancellationToken);
         if (check.Failure is { } failure)
         {
@@ -42,9 +43,9 @@ internal sealed partial class ConnectionCreator(
             System = system.Id,
             Status = ConnectionStatuses.Syncing,
             DisplayName = check.Value?.DisplayName,
-            SettingsJson = ConnectionMapping.WriteMap(input.Fields.Settings),
+            SettingsJson = StoredMaps.WriteMap(input.Fields.Settings),
             CredentialsCipher = protector.Protect(id, input.Fields.Credentials),
-            MetadataJson = ConnectionMapping.WriteMap(input.Metadata),
+            MetadataJson = StoredMaps.WriteMap(input.Metadata),
             SyncIntervalMinutes = input.SyncIntervalMinutes,
             CreatedAt = now,
             UpdatedAt = now,
@@ -75,7 +76,7 @@ internal sealed partial class ConnectionCreator(
         }
 
         LogCreated(id, system.Id, environment);
-        return new ConnectionCreated(row.ToDto(), token);
+        return new ConnectionCreated(row.ToWire(), token);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} to {System} created in {Environment}")]

@@ -45,7 +45,7 @@ internal sealed partial class ConnectionCredentialsUpdater(
             errors.Add(new ErrorDetail("credentials", "credentials is required: the system's credential fields (GET /v1/systems)."));
         }
 
-        var merged = new Dictionary<string, string?>(ConnectionMapping.ReadMap(row.SettingsJson).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
+        var merged = new Dictionary<string, string?>(StoredMaps.ReadMap(row.SettingsJson).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
         foreach (var (key, value) in ConnectionInput.ReadStrings(settings, "settings", errors))
         {
             merged[key] = value;
@@ -65,7 +65,7 @@ internal sealed partial class ConnectionCredentialsUpdater(
         var before = row.Status;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            row.SettingsJson = ConnectionMapping.WriteMap(fields.Settings);
+            row.SettingsJson = StoredMaps.WriteMap(fields.Settings);
             row.CredentialsCipher = protector.Protect(row.Id, fields.Credentials);
             row.DisplayName = check.Value?.DisplayName ?? row.DisplayName;
             if (row.Status is ConnectionStatuses.ReauthRequired or ConnectionStatuses.Degraded)

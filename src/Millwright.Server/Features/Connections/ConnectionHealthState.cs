@@ -1,5 +1,4 @@
 using Millwright.Client.Connections;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Connections;
 

@@ -2,7 +2,6 @@ using Millwright.Client.Connections;
 using Millwright.Client.Errors;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting.Errors;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Connections;
 

@@ -1,5 +1,6 @@
 using Millwright.Client.Connections;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Connections;
@@ -14,7 +15,7 @@ internal sealed class ConnectionTokenIssuer(MillwrightDb db, TimeProvider time)
         var ordered = Scopes.All.Where(scopes.Contains).Order(StringComparer.Ordinal).ToList();
         var row = new ConnectionTokenRow
         {
-            Id = BearerSecrets.NewId("tok"),
+            Id = Ids.New("tok"),
             ConnectionId = connection.Id,
             AccountId = connection.AccountId,
             Environment = connection.Environment,

@@ -10,7 +10,7 @@ namespace Millwright.Server.Features.Connections;
 
 /// <summary>Changes what an account may change about a connection: metadata, the sync interval and its inbound rate limit.</summary>
 internal sealed partial class ConnectionUpdater(
-    MillwrightDb db, ISyncScheduler scheduler, RateLimitSettings rateLimits, TimeProvider time, ILogger<ConnectionUpdater> logger)
+    MillwrightDb db, ISyncScheduler scheduler, TimeProvider time, ILogger<ConnectionUpdater> logger)
 {
     public async Task<ConnectionRow> UpdateAsync(Caller caller, string id, UpdateConnectionBody body, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal sealed partial class ConnectionUpdater(
 
         var errors = new List<ErrorDetail>();
         var patch = ConnectionInput.ReadStrings(body.Metadata, "metadata", errors, allowNulls: true);
-        var merged = new Dictionary<string, string?>(ConnectionMapping.ReadMap(row.MetadataJson).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
+        var merged = new Dictionary<string, string?>(StoredMaps.ReadMap(row.MetadataJson).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), StringComparer.Ordinal);
         foreach (var (key, value) in patch)
         {
             if (value is null)
@@ -50,12 +50,11 @@ internal sealed partial class ConnectionUpdater(
         ConnectionInput.ThrowIfAny(errors);
 
         var rescheduled = interval != row.SyncIntervalMinutes;
-        row.MetadataJson = ConnectionMapping.WriteMap(metadata);
+        row.MetadataJson = StoredMaps.WriteMap(metadata);
         row.SyncIntervalMinutes = interval;
         row.RateLimitPerMinute = rateLimit;
         row.UpdatedAt = StoreTime.Now(time);
         await db.SaveChangesAsync(cancellationToken);
-        rateLimits.ForgetConnection(row.Id);
         if (rescheduled)
         {
             // Saved already: finish the reschedule even if the client hangs up.

@@ -128,7 +128,7 @@ internal static class ConnectionsEndpoints
 
         foreach (var (key, value) in metadata)
         {
-            var fragment = ConnectionMapping.MetadataFragment(key, value);
+            var fragment = StoredMaps.MetadataFragment(key, value);
             query = query.Where(c => c.MetadataJson.Contains(fragment));
         }
 
@@ -142,14 +142,14 @@ internal static class ConnectionsEndpoints
             .Take(size + 1).ToListAsync(cancellationToken);
         var page = rows.Take(size).ToList();
         var next = rows.Count > size ? new NewestFirstCursor(page[^1].CreatedAt, page[^1].Id).Encode(queryKey) : null;
-        return TypedResults.Ok(new Page<Connection>([.. page.Select(r => r.ToDto())], next));
+        return TypedResults.Ok(new Page<Connection>([.. page.Select(r => r.ToWire())], next));
     }
 
     private static async Task<Ok<Connection>> GetConnection(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
     {
         var row = await db.ConnectionsVisibleTo(http.GetCaller()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiException.NotFound($"Connection '{id}'");
-        return TypedResults.Ok(row.ToDto());
+        return TypedResults.Ok(row.ToWire());
     }
 
     private static async Task<Ok<Connection>> UpdateConnection(
@@ -158,7 +158,7 @@ internal static class ConnectionsEndpoints
         HttpContext http,
         [FromServices] ConnectionUpdater updater,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok((await updater.UpdateAsync(http.GetCaller(), id, body, cancellationToken)).ToDto());
+        TypedResults.Ok((await updater.UpdateAsync(http.GetCaller(), id, body, cancellationToken)).ToWire());
 
     private static async Task<Ok<Connection>> UpdateCredentials(
         string id,
@@ -169,7 +169,7 @@ internal static class ConnectionsEndpoints
     {
         var caller = http.GetCaller();
         var row = await updater.UpdateAsync(caller.AccountId, caller.Environment, id, body.Credentials, body.Settings, cancellationToken);
-        return TypedResults.Ok(row.ToDto());
+        return TypedResults.Ok(row.ToWire());
     }
 
     private static async Task<NoContent> DeleteConnection(

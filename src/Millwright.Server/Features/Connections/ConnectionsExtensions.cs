@@ -10,6 +10,7 @@ public static class ConnectionsExtensions
     {
         services.AddScoped<ConnectionCreator>();
         services.AddScoped<ConnectionTokenIssuer>();
+        services.AddScoped<ConnectionTokenService>();
         services.AddScoped<ConnectionUpdater>();
         services.AddScoped<ConnectionCredentialsUpdater>();
         services.AddScoped<ConnectionDeleter>();

@@ -16,5 +16,5 @@ internal static class CurrentConnectionEndpoints
                 status (`syncing` during the first sync, then `active`), the last and next sync; never credentials.
                 """);
 
-    private static Ok<Connection> GetCurrentConnection(HttpContext http) => TypedResults.Ok(http.GetConnection().ToDto());
+    private static Ok<Connection> GetCurrentConnection(HttpContext http) => TypedResults.Ok(http.GetConnection().ToWire());
 }

@@ -40,7 +40,7 @@ internal static class DashboardConnectLinks
         var metadata = new System.Text.Json.Nodes.JsonObject { ["customer_id"] = customer };
         var magic = form["magic"] == "1";
         var body = new CreateLinkSessionBody(new EndUserBody(customer, form["end_user_name"], null), null, form["redirect_url"], metadata, null, null);
-        var link = await creator.CreateAsync(http.User().Caller, body, magic, LinkSessionEndpoints.PublicBase(http.Request), cancellationToken);
+        var link = await creator.CreateAsync(http.User().Caller, body, magic, LinkSessionCreator.PublicBase(http.Request), cancellationToken);
         return DashboardConnectionViews.ShowOnce(http, "Connect link created", $"Valid until {When(link.ExpiresAt)}; single use. Hand it to this customer only.",
             link.Url, "/dashboard/connect-links", "Create another");
     }

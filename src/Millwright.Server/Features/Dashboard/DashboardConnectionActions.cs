@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Millwright.Client.Errors;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connect;
 using Millwright.Server.Features.Connections;
@@ -13,9 +12,10 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Features.Dashboard;
 
 /// <summary>
-/// The buttons of a connection's page. Each goes through the same services as the API (sync scheduler,
-/// token issuer, <see cref="ConnectionUpdater"/>, <see cref="ConnectionDeleter"/>) acting as the key that
-/// unlocked the environment shown, so the dashboard can do nothing the key could not.
+/// The buttons of a connection's page. Each goes through the same services as the API
+/// (<see cref="SyncRunService"/>, <see cref="ConnectionTokenService"/>, <see cref="ConnectionUpdater"/>,
+/// <see cref="ConnectionDeleter"/>, <see cref="LinkSessionCreator"/>) acting as the key that unlocked the
+/// environment shown, so the dashboard can do nothing the key could not.
 /// </summary>
 internal static class DashboardConnectionActions
 {
@@ -29,46 +29,27 @@ internal static class DashboardConnectionActions
         group.MapPost("/connections/{id}/reauth-link", ReauthLinkAsync);
     }
 
-    private static async Task<IResult> SyncAsync(string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] ISyncScheduler scheduler, CancellationToken cancellationToken)
+    private static async Task<IResult> SyncAsync(string id, HttpContext http, [FromServices] SyncRunService runs, CancellationToken cancellationToken)
     {
-        var connection = await FindAsync(db, http, id, cancellationToken);
-        if (await scheduler.StartAsync(connection.Id, SyncTrigger.Manual, cancellationToken) is null)
-        {
-            throw new ApiException(StatusCodes.Status409Conflict, ErrorCodes.SyncAlreadyRunning, "A sync of this connection is already queued or running; wait for it to finish.");
-        }
-
-        return HtmlPage.SeeOther($"/dashboard/connections/{connection.Id}?done=sync");
+        await runs.StartAsync(http.User().Caller, id, null, cancellationToken);
+        return HtmlPage.SeeOther($"/dashboard/connections/{Uri.EscapeDataString(id)}?done=sync");
     }
 
-    private static async Task<IResult> IssueTokenAsync(
-        string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] ConnectionTokenIssuer issuer, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueTokenAsync(string id, HttpContext http, [FromServices] ConnectionTokenService tokens, CancellationToken cancellationToken)
     {
-        var connection = await FindAsync(db, http, id, cancellationToken);
         var form = await http.Request.ReadFormAsync(cancellationToken);
-        var scopes = form["scopes"].OfType<string>().Where(Scopes.All.Contains).ToHashSet(StringComparer.Ordinal);
         var name = form["name"].ToString().Trim();
-        if (scopes.Count == 0)
-        {
-            throw ApiException.Validation("scopes", "Tick at least one scope (read, write).");
-        }
-
-        if (name.Length > 100)
-        {
-            throw ApiException.Validation("name", "The name may have at most 100 characters.");
-        }
-
-        var token = issuer.Issue(connection, name.Length == 0 ? null : name, scopes, null);
-        await db.SaveChangesAsync(cancellationToken);
-        return DashboardConnectionViews.ShowOnce(http, "Token issued", $"A {string.Join(" + ", token.Scopes)} token for connection {connection.Id}.",
-            token.Token, $"/dashboard/connections/{connection.Id}", "Back to the connection");
+        // Unticked boxes send nothing: no scope ticked is an empty list, which the service refuses.
+        var body = new CreateConnectionTokenBody(name.Length == 0 ? null : name, [.. form["scopes"]], null);
+        var token = await tokens.IssueAsync(http.User().Caller, id, body, cancellationToken);
+        return DashboardConnectionViews.ShowOnce(http, "Token issued", $"A {string.Join(" + ", token.Scopes)} token for connection {id}.",
+            token.Token, $"/dashboard/connections/{id}", "Back to the connection");
     }
 
-    private static async Task<IResult> RevokeTokenAsync(string id, string tokenId, HttpContext http, [FromServices] MillwrightDb db, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeTokenAsync(string id, string tokenId, HttpContext http, [FromServices] ConnectionTokenService tokens, CancellationToken cancellationToken)
     {
-        var connection = await FindAsync(db, http, id, cancellationToken);
-        var revoked = await db.ConnectionTokens.Where(t => t.Id == tokenId && t.ConnectionId == connection.Id && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, StoreTime.Now(time)), cancellationToken);
-        return revoked == 0 ? throw ApiException.NotFound($"Token '{tokenId}'") : HtmlPage.SeeOther($"/dashboard/connections/{connection.Id}?done=revoked");
+        await tokens.RevokeAsync(http.User().Caller, id, tokenId, cancellationToken);
+        return HtmlPage.SeeOther($"/dashboard/connections/{Uri.EscapeDataString(id)}?done=revoked");
     }
 
     private static async Task<IResult> SaveMetadataAsync(string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] ConnectionUpdater updater, CancellationToken cancellationToken)
@@ -76,7 +57,7 @@ internal static class DashboardConnectionActions
         var connection = await FindAsync(db, http, id, cancellationToken);
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var patch = new JsonObject();
-        foreach (var key in ConnectionMapping.ReadMap(connection.MetadataJson).Keys)
+        foreach (var key in StoredMaps.ReadMap(connection.MetadataJson).Keys)
         {
             patch[key] = null;
         }
@@ -112,10 +93,10 @@ internal static class DashboardConnectionActions
     private static async Task<IResult> ReauthLinkAsync(string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] LinkSessionCreator creator, CancellationToken cancellationToken)
     {
         var connection = await FindAsync(db, http, id, cancellationToken);
-        var metadata = ConnectionMapping.ReadMap(connection.MetadataJson);
+        var metadata = StoredMaps.ReadMap(connection.MetadataJson);
         var body = new CreateLinkSessionBody(new EndUserBody(metadata.GetValueOrDefault("customer_id") ?? connection.Id, connection.DisplayName, null),
             null, null, null, connection.Id, LinkSessionCreator.MaxMagicLinkHours);
-        var link = await creator.CreateAsync(http.User().Caller, body, magic: true, LinkSessionEndpoints.PublicBase(http.Request), cancellationToken);
+        var link = await creator.CreateAsync(http.User().Caller, body, magic: true, LinkSessionCreator.PublicBase(http.Request), cancellationToken);
         return DashboardConnectionViews.ShowOnce(http, "Re-authentication link", $"Send this link to the customer: it lets them enter new credentials for this connection until {DashboardLayout.When(link.ExpiresAt)}. Id, tokens and data stay.",
             link.Url, $"/dashboard/connections/{connection.Id}", "Back to the connection");
     }

@@ -17,7 +17,7 @@ internal static partial class DashboardConnectionViews
             <tr data-token-id="{t.Id}"><td>{t.Name ?? "—"}</td><td><code>{t.Hint}</code></td><td>{t.Scopes}</td><td>{When(t.CreatedAt)}</td><td>{When(t.ExpiresAt)}</td>
             <td>{ActionButton(csrf, $"{basePath}/tokens/{t.Id}/revoke", "Revoke", "danger")}</td></tr>
             """)));
-        var metadata = string.Join("\n", ConnectionMapping.ReadMap(row.MetadataJson).Select(p => $"{p.Key}={p.Value}"));
+        var metadata = string.Join("\n", StoredMaps.ReadMap(row.MetadataJson).Select(p => $"{p.Key}={p.Value}"));
         var running = d.RunsNewestFirst.Any(r => IsActive(r.Status));
         var main = H($"""
             <p><a href="/dashboard">← Connections</a></p>

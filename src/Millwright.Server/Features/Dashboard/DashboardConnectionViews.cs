@@ -45,7 +45,7 @@ internal static partial class DashboardConnectionViews
     private static Html Facts(ConnectionDetail d)
     {
         var row = d.Row;
-        var settings = Join(ConnectionMapping.ReadMap(row.SettingsJson).Select(p => H($"<div>{p.Key}: {p.Value}</div>")));
+        var settings = Join(StoredMaps.ReadMap(row.SettingsJson).Select(p => H($"<div>{p.Key}: {p.Value}</div>")));
         var perEntity = Join(d.RecordsPerEntity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => H($"<div>{p.Key}: {p.Value:N0}</div>")));
         return H($"""
             <dl class="facts">
@@ -83,7 +83,7 @@ internal static partial class DashboardConnectionViews
 
     /// <summary>Metadata as <c>key=value</c> pairs, the way the list and the editor show it.</summary>
     internal static string Metadata(string json) =>
-        string.Join(", ", ConnectionMapping.ReadMap(json).Select(p => $"{p.Key}={p.Value}"));
+        string.Join(", ", StoredMaps.ReadMap(json).Select(p => $"{p.Key}={p.Value}"));
 
     internal static bool IsActive(string runStatus) => SyncValues.Active.Contains(runStatus);
 }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Connections;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Dashboard;

@@ -32,8 +32,6 @@ internal static class DashboardGuard
         }
 
         http.Items[UserKey] = user;
-        // The API's handlers reused by the dashboard (webhooks) read the caller: the session's key.
-        http.SetCaller(user.Caller);
         // Binds anti-forgery tokens to this session: a token from another session does not validate here.
         http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Session.Id)], "dashboard"));
         return await GuardAsync(ctx, next);

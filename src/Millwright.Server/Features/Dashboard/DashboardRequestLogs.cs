@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Millwright.Client.RequestLogs;
 using Millwright.Server.Features.RequestLogs;
 using Millwright.Server.Hosting.Html;
-using Millwright.Server.Persistence;
 using static Millwright.Server.Features.Dashboard.DashboardLayout;
 using static Millwright.Server.Hosting.Html.Html;
 
@@ -22,15 +21,14 @@ internal static class DashboardRequestLogs
 
     private static async Task<IResult> ListAsync(
         HttpContext http, [FromQuery(Name = "request_id")] string? requestId, [FromQuery(Name = "connection_id")] string? connectionId,
-        string? status, string? since, string? cursor, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
+        string? status, string? since, string? cursor, [FromServices] RequestLogService logs, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(requestId))
         {
             return HtmlPage.SeeOther($"/dashboard/request-logs/{Uri.EscapeDataString(requestId.Trim())}");
         }
 
-        var filter = new RequestLogEndpoints.RequestLogFilter(connectionId, status, since, null, 50, cursor);
-        var page = await RequestLogEndpoints.ListAsync(http.User().Caller, filter, db, cancellationToken);
+        var page = await logs.ListAsync(http.User().Caller, new RequestLogFilter(connectionId, status, since, null, 50, cursor), cancellationToken);
         var rows = Join(page.Data.Select(l => H($"""
             <tr data-log-id="{l.Id}"><td><a href="/dashboard/request-logs/{l.Id}"><code>{l.Id}</code></a></td><td>{When(l.CreatedAt)}</td>
             <td>{l.Method} {l.Path}</td><td>{l.Status?.ToString() ?? "—"}</td><td>{Ms(l.DurationMs)}</td><td>{l.ConnectionId ?? "—"}</td><td>{l.UpstreamCallCount}</td></tr>
@@ -64,9 +62,9 @@ internal static class DashboardRequestLogs
         return Page(http, "Request logs", main);
     }
 
-    private static async Task<IResult> ShowAsync(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(string id, HttpContext http, [FromServices] RequestLogService logs, CancellationToken cancellationToken)
     {
-        var log = await RequestLogEndpoints.GetAsync(http.User().Caller, id, db, cancellationToken);
+        var log = await logs.GetAsync(http.User().Caller, id, cancellationToken);
         var calls = Join((log.UpstreamCalls ?? []).Select(c => H($"""
             <tr><td>{When(c.StartedAt)}</td><td>{c.System}</td><td>{c.Method}</td><td><code>{c.Url}</code></td><td>{c.Status?.ToString() ?? "—"}</td><td>{c.Outcome.ToString().ToLowerInvariant()}{If(c.Error is not null, H($" · {c.Error}"))}</td><td>{Ms(c.DurationMs)}</td></tr>
             """)));

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Millwright.Server.Features.Dashboard;
 
 /// <summary>
@@ -18,4 +21,14 @@ public sealed class DashboardSessionRow
     public string? LiveKeyId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
+}
+
+internal sealed class DashboardSessionRowConfiguration : IEntityTypeConfiguration<DashboardSessionRow>
+{
+    public void Configure(EntityTypeBuilder<DashboardSessionRow> e)
+    {
+        e.ToTable("dashboard_sessions");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => x.TokenHash).IsUnique();
+    }
 }

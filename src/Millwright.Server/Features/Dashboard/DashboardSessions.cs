@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Dashboard;
@@ -44,7 +45,7 @@ internal sealed partial class DashboardSessions(MillwrightDb db, TimeProvider ti
         // A new session (and cookie secret) at every sign-in: a secret seen before sign-in never gains rights.
         var row = new DashboardSessionRow
         {
-            Id = BearerSecrets.NewId("ds"),
+            Id = Ids.New("ds"),
             TokenHash = "",
             AccountId = key.AccountId,
             Environment = key.Environment,

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Millwright.Client.Webhooks;
 using Millwright.Server.Features.Webhooks;
 using Millwright.Server.Hosting.Html;
-using Millwright.Server.Persistence;
 using static Millwright.Server.Features.Dashboard.DashboardLayout;
 using static Millwright.Server.Hosting.Html.Html;
 
@@ -10,7 +9,7 @@ namespace Millwright.Server.Features.Dashboard;
 
 /// <summary>
 /// Webhook endpoints of the environment shown (create with the secret shown once, enable/disable, delete,
-/// send a test) and their deliveries with attempts (retry) — through the webhook API's own handlers, as the session's key.
+/// send a test) and their deliveries with attempts (retry) — through the webhook services, as the session's key.
 /// </summary>
 internal static class DashboardWebhooks
 {
@@ -24,11 +23,13 @@ internal static class DashboardWebhooks
         group.MapPost("/webhook-deliveries/{id}/retry", RetryAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, string? done, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        HttpContext http, string? done, [FromServices] WebhookEndpointService webhooks, [FromServices] WebhookDeliveryService deliveryService, CancellationToken cancellationToken)
     {
         var csrf = http.Csrf();
-        var endpoints = (await WebhookEndpointsApi.List(http, db, 100, null, cancellationToken)).Value!.Data;
-        var deliveries = (await WebhookDeliveriesApi.List(http, db, null, null, null, 50, null, cancellationToken)).Value!.Data;
+        var caller = http.User().Caller;
+        var endpoints = (await webhooks.ListAsync(caller, 100, null, cancellationToken)).Data;
+        var deliveries = (await deliveryService.ListAsync(caller, new(null, null, null, 50, null), cancellationToken)).Data;
         var endpointRows = Join(endpoints.Select(e => H($"""
             <tr data-endpoint-id="{e.Id}"><td><code>{e.Url}</code>{If(e.Description is not null, H($"<div class=\"small muted\">{e.Description}</div>"))}</td>
             <td>{(e.Events.Count == 0 ? "every event" : string.Join(", ", e.Events))}</td>
@@ -75,44 +76,40 @@ internal static class DashboardWebhooks
         <ol class="attempts">{Join(attempts.Select(a => H($"<li>{When(a.AttemptedAt)}: {(a.StatusCode?.ToString() ?? a.Error ?? "no answer")} in {a.LatencyMs} ms</li>")))}</ol>
         """);
 
-    private static async Task<IResult> CreateAsync(
-        HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookSecrets secrets, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, [FromServices] WebhookEndpointService webhooks, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var events = form["events"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var description = string.IsNullOrWhiteSpace(form["description"]) ? null : form["description"].ToString();
         var body = new CreateWebhookEndpointBody(form["url"].ToString(), events, null, description);
-        var created = (await WebhookEndpointsApi.Create(body, http, db, secrets, time, cancellationToken)).Value!;
+        var created = await webhooks.CreateAsync(http.User().Caller, body, cancellationToken);
         return DashboardConnectionViews.ShowOnce(http, "Webhook endpoint added", $"The signing secret of {created.Url}: verify each delivery's webhook-signature with it.",
             created.Secret!, "/dashboard/webhooks", "Back to webhooks");
     }
 
-    private static async Task<IResult> EnableAsync(string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> EnableAsync(string id, HttpContext http, [FromServices] WebhookEndpointService webhooks, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var enabled = form["enabled"] == "true";
-        await WebhookEndpointsApi.Update(id, new UpdateWebhookEndpointBody(null, null, enabled, null), http, db, time, cancellationToken);
+        await webhooks.UpdateAsync(http.User().Caller, id, new UpdateWebhookEndpointBody(null, null, enabled, null), cancellationToken);
         return HtmlPage.SeeOther($"/dashboard/webhooks?done={(enabled ? "enabled" : "disabled")}");
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, [FromServices] WebhookEndpointService webhooks, CancellationToken cancellationToken)
     {
-        await WebhookEndpointsApi.Delete(id, http, db, cancellationToken);
+        await webhooks.DeleteAsync(http.User().Caller, id, cancellationToken);
         return HtmlPage.SeeOther("/dashboard/webhooks?done=deleted");
     }
 
-    private static async Task<IResult> TestAsync(
-        string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookOutbox outbox, [FromServices] WebhookSignal signal,
-        [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> TestAsync(string id, HttpContext http, [FromServices] WebhookEndpointService webhooks, CancellationToken cancellationToken)
     {
-        await WebhookEndpointsApi.Test(id, http, db, outbox, signal, time, cancellationToken);
+        await webhooks.SendTestAsync(http.User().Caller, id, cancellationToken);
         return HtmlPage.SeeOther("/dashboard/webhooks?done=test");
     }
 
-    private static async Task<IResult> RetryAsync(
-        string id, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookSignal signal, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RetryAsync(string id, HttpContext http, [FromServices] WebhookDeliveryService deliveries, CancellationToken cancellationToken)
     {
-        await WebhookDeliveriesApi.Retry(id, http, db, signal, time, cancellationToken);
+        await deliveries.RetryAsync(http.User().Caller, id, cancellationToken);
         return HtmlPage.SeeOther("/dashboard/webhooks?done=retry");
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Hosting.Html;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Dashboard;
 

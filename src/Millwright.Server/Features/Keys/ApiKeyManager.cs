@@ -3,6 +3,7 @@ using Millwright.Client.Errors;
 using Millwright.Client.Keys;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -37,7 +38,7 @@ internal sealed partial class ApiKeyManager(MillwrightDb db, TimeProvider time, 
         var secret = BearerSecrets.New(environment, BearerSecrets.SecretKeyKind);
         var row = new ApiKeyRow
         {
-            Id = BearerSecrets.NewId("key"),
+            Id = Ids.New("key"),
             AccountId = accountId,
             Environment = environment,
             KeyHash = BearerSecrets.Hash(secret),

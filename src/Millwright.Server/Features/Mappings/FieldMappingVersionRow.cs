@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Millwright.Server.Features.Mappings;
 
 /// <summary>
@@ -19,4 +22,13 @@ public sealed class FieldMappingVersionRow
     public int RemappedRecords { get; set; }
     public string? RequestId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class FieldMappingVersionRowConfiguration : IEntityTypeConfiguration<FieldMappingVersionRow>
+{
+    public void Configure(EntityTypeBuilder<FieldMappingVersionRow> e)
+    {
+        e.ToTable("field_mapping_versions");
+        e.HasKey(x => new { x.ConnectionId, x.Version });
+    }
 }

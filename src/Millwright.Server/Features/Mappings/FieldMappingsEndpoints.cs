@@ -1,19 +1,15 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Millwright.Client.Errors;
 using Millwright.Client.Mappings;
 using Millwright.Client.Models;
-using Millwright.Connectors.Core;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Mappings;
 
-/// <summary><c>/v1/connections/{id}/field-mappings</c> (secret key): view, change, history, rollback, preview.</summary>
+/// <summary><c>/v1/connections/{id}/field-mappings</c> (secret key): view, change, history, rollback, preview, over <see cref="FieldMappingService"/>.</summary>
 internal static partial class FieldMappingsEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -45,119 +41,27 @@ internal static partial class FieldMappingsEndpoints
             .AddOpenApiOperationTransformer((o, _, _) => DocumentPreview(o));
     }
 
-    internal static async Task<Ok<FieldMappings>> GetFieldMappings(
-        string id, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, ConnectionMappings mappings, FieldMappingsView view, CancellationToken cancellationToken)
-    {
-        var (connection, connector) = await RequireConnectionAsync(http, db, connectors, id, cancellationToken);
-        var current = await mappings.CurrentAsync(connection.Id, cancellationToken);
-        return TypedResults.Ok(await view.BuildAsync(connection, connector, current, cancellationToken));
-    }
+    private static async Task<Ok<FieldMappings>> GetFieldMappings(
+        string id, HttpContext http, [FromServices] FieldMappingService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.GetAsync(http.GetCaller(), id, cancellationToken));
 
-    private static Task<Ok<FieldMappingVersion>> ReplaceFieldMappings(
-        string id, [FromBody] FieldMappingsRequest body, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, MappingChanger changer, CancellationToken cancellationToken) =>
-        ChangeAsync(http, db, connectors, changer, id, "replace", _ => Task.FromResult((Parse(body?.Mappings), (int?)null)), cancellationToken);
+    private static async Task<Ok<FieldMappingVersion>> ReplaceFieldMappings(
+        string id, [FromBody] FieldMappingsRequest body, HttpContext http, [FromServices] FieldMappingService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.ReplaceAsync(http.GetCaller(), id, body, RequestIdMiddleware.Get(http), cancellationToken));
 
-    internal static Task<Ok<FieldMappingVersion>> UpdateFieldMappings(
-        string id, [FromBody] FieldMappingsRequest body, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, MappingChanger changer, CancellationToken cancellationToken) =>
-        ChangeAsync(http, db, connectors, changer, id, "patch", current => Task.FromResult((current.Overrides.Patch(Entities(body?.Mappings)), (int?)null)), cancellationToken);
+    private static async Task<Ok<FieldMappingVersion>> UpdateFieldMappings(
+        string id, [FromBody] FieldMappingsRequest body, HttpContext http, [FromServices] FieldMappingService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.UpdateAsync(http.GetCaller(), id, body, RequestIdMiddleware.Get(http), cancellationToken));
 
-    private static Task<Ok<FieldMappingVersion>> RollbackFieldMappings(
-        string id, [FromBody] FieldMappingsRollbackRequest body, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, MappingChanger changer, CancellationToken cancellationToken) =>
-        ChangeAsync(http, db, connectors, changer, id, "rollback", async current =>
-        {
-            if (body is null || body.Version < 0 || body.Version > current.Version)
-            {
-                throw ApiException.Validation("/version", $"version must be one of 0 (the defaults) to {current.Version} (the current version).");
-            }
+    private static async Task<Ok<FieldMappingVersion>> RollbackFieldMappings(
+        string id, [FromBody] FieldMappingsRollbackRequest body, HttpContext http, [FromServices] FieldMappingService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.RollbackAsync(http.GetCaller(), id, body, RequestIdMiddleware.Get(http), cancellationToken));
 
-            if (body.Version == 0)
-            {
-                return (MappingOverrides.Empty, (int?)0);
-            }
+    private static async Task<Ok<Page<FieldMappingVersion>>> ListFieldMappingVersions(
+        string id, int? limit, string? cursor, HttpContext http, [FromServices] FieldMappingService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.ListVersionsAsync(http.GetCaller(), id, limit, cursor, cancellationToken));
 
-            var json = await db.FieldMappingVersions.AsNoTracking()
-                .Where(v => v.ConnectionId == id && v.Version == body.Version).Select(v => v.OverridesJson).FirstAsync(cancellationToken);
-            return (MappingOverrides.FromJson(json), (int?)body.Version);
-        }, cancellationToken);
-
-    internal static async Task<Ok<Page<FieldMappingVersion>>> ListFieldMappingVersions(
-        string id, int? limit, string? cursor, HttpContext http, MillwrightDb db, ConnectorRegistry connectors, CancellationToken cancellationToken)
-    {
-        var take = NewestFirstCursor.Limit(limit);
-        var after = NewestFirstCursor.Decode(cursor, $"field-mappings|{id}");
-        await RequireConnectionAsync(http, db, connectors, id, cancellationToken);
-        var query = db.FieldMappingVersions.AsNoTracking().Where(v => v.ConnectionId == id);
-        if (after is { } position && int.TryParse(position.Id, CultureInfo.InvariantCulture, out var before))
-        {
-            query = query.Where(v => v.Version < before);
-        }
-
-        var rows = await query.OrderByDescending(v => v.Version).Take(take + 1).ToListAsync(cancellationToken);
-        var next = rows.Count > take
-            ? new NewestFirstCursor(rows[take - 1].CreatedAt, rows[take - 1].Version.ToString(CultureInfo.InvariantCulture)).Encode($"field-mappings|{id}")
-            : null;
-        return TypedResults.Ok(new Page<FieldMappingVersion>([.. rows.Take(take).Select(ToDto)], next));
-    }
-
-    internal static async Task<Ok<FieldMappingsPreview>> PreviewFieldMappings(
-        string id, [FromBody] FieldMappingsPreviewRequest body, HttpContext http, MillwrightDb db, ConnectorRegistry connectors,
-        ConnectionMappings mappings, MappingPreview preview, CancellationToken cancellationToken)
-    {
-        var (connection, connector) = await RequireConnectionAsync(http, db, connectors, id, cancellationToken);
-        if (body?.Limit is { } l && l is < 1 or > MappingPreview.MaxLimit)
-        {
-            throw ApiException.Validation("/limit", $"limit must be 1 to {MappingPreview.MaxLimit}.");
-        }
-
-        var current = await mappings.CurrentAsync(connection.Id, cancellationToken);
-        var proposed = body!.Replace ? Parse(body.Mappings) : current.Overrides.Patch(Entities(body.Mappings));
-        MappingValidation.ThrowIfInvalid(connector, proposed);
-        return TypedResults.Ok(await preview.BuildAsync(connection, connector, current.Overrides, proposed, body.Limit ?? MappingPreview.DefaultLimit, cancellationToken));
-    }
-
-    private static async Task<Ok<FieldMappingVersion>> ChangeAsync(
-        HttpContext http, MillwrightDb db, ConnectorRegistry connectors, MappingChanger changer, string id, string change, MappingChange apply, CancellationToken cancellationToken)
-    {
-        var (connection, connector) = await RequireConnectionAsync(http, db, connectors, id, cancellationToken);
-        var (row, current) = await changer.ChangeAsync(connection, connector, change, apply, RequestIdMiddleware.Get(http), cancellationToken);
-        if (row is not null)
-        {
-            return TypedResults.Ok(ToDto(row));
-        }
-
-        // Nothing changed: answer with the version in force.
-        var existing = current.Version == 0 ? null
-            : await db.FieldMappingVersions.AsNoTracking().FirstAsync(v => v.ConnectionId == id && v.Version == current.Version, cancellationToken);
-        return TypedResults.Ok(existing is null
-            ? new FieldMappingVersion { Version = 0, Change = "default", Mappings = new Dictionary<string, IReadOnlyDictionary<string, string>>(), RemappedRecords = 0, CreatedAt = connection.CreatedAt }
-            : ToDto(existing));
-    }
-
-    private static Dictionary<string, Dictionary<string, string?>?> Entities(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>?>? mappings) =>
-        mappings?.ToDictionary(e => e.Key, e => e.Value?.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), StringComparer.Ordinal)
-        ?? throw ApiException.Validation("/mappings", "mappings is required: an object of entity path → target → expression.");
-
-    private static MappingOverrides Parse(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>?>? mappings) => MappingOverrides.From(Entities(mappings));
-
-    private static FieldMappingVersion ToDto(FieldMappingVersionRow row) => new()
-    {
-        Version = row.Version,
-        Change = row.Change,
-        RestoredVersion = row.RestoredVersion,
-        Mappings = MappingOverrides.FromJson(row.OverridesJson).Entities.ToDictionary(e => e.Key, e => (IReadOnlyDictionary<string, string>)e.Value, StringComparer.Ordinal),
-        RemappedRecords = row.RemappedRecords,
-        RequestId = row.RequestId,
-        CreatedAt = row.CreatedAt,
-    };
-
-    /// <summary>The connection must be visible to the key and have a connector that maps it.</summary>
-    private static async Task<(ConnectionRow, IConnector)> RequireConnectionAsync(
-        HttpContext http, MillwrightDb db, ConnectorRegistry connectors, string id, CancellationToken cancellationToken)
-    {
-        var connection = await db.ConnectionsVisibleTo(http.GetCaller()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound($"Connection '{id}'");
-        var connector = connectors.Find(connection.System)
-            ?? throw new ApiException(StatusCodes.Status400BadRequest, ErrorCodes.UnknownSystem, $"Millwright has no connector for the system '{connection.System}'.");
-        return (connection, connector);
-    }
+    private static async Task<Ok<FieldMappingsPreview>> PreviewFieldMappings(
+        string id, [FromBody] FieldMappingsPreviewRequest body, HttpContext http, [FromServices] FieldMappingService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.PreviewAsync(http.GetCaller(), id, body, cancellationToken));
 }

@@ -3,6 +3,7 @@ using Millwright.Client.Mappings;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Mappings;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Sync;
 using Millwright.Server.Persistence;
 

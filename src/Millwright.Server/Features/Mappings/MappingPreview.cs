@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Mappings;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Mappings;

@@ -11,6 +11,7 @@ internal static class MappingsExtensions
         services.AddScoped<FieldMappingsView>();
         services.AddScoped<MappingPreview>();
         services.AddScoped<RecordSchemaBuilder>();
+        services.AddScoped<FieldMappingService>();
         return services;
     }
 

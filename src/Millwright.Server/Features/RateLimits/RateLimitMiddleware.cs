@@ -21,13 +21,13 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
     public async Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
-            || !context.TryGetCaller(out var caller))
+            || context.Features.Get<ICallerFeature>() is not { } feature)
         {
             await next(context);
             return;
         }
 
-        var decision = await counters.TryAcquireAsync(await PartitionsAsync(context, caller), context.RequestAborted);
+        var decision = await counters.TryAcquireAsync(await PartitionsAsync(context, feature), context.RequestAborted);
         context.Response.OnStarting(() =>
         {
             // Set when the response starts: ErrorHandlingMiddleware clears headers before writing an error.
@@ -48,20 +48,17 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
         await next(context);
     }
 
-    private async Task<List<RateLimitPartition>> PartitionsAsync(HttpContext context, Caller caller)
+    private async Task<List<RateLimitPartition>> PartitionsAsync(HttpContext context, ICallerFeature feature)
     {
+        var caller = feature.Caller;
         var db = context.RequestServices.GetRequiredService<MillwrightDb>();
         var account = $"{caller.AccountId}:{caller.Environment}";
         var accountLimit = await settings.AccountLimitAsync(db, caller.AccountId, caller.Environment, context.RequestAborted);
         var partitions = new List<RateLimitPartition>(2) { new($"account:{account}", accountLimit) };
-        var connectionId = caller.Kind == CallerKind.ConnectionToken
-            ? caller.ConnectionId
-            : context.Request.Headers[AuthExtensions.ConnectionHeader].ToString();
-        if (!string.IsNullOrWhiteSpace(connectionId))
+        if (feature.ConnectionId is { } connectionId)
         {
             // Keyed under the account too, so that naming another account's connection cannot spend its budget.
-            var connectionLimit = await settings.ConnectionLimitAsync(db, caller.AccountId, caller.Environment, connectionId, context.RequestAborted);
-            partitions.Add(new($"connection:{account}:{connectionId}", connectionLimit));
+            partitions.Add(new($"connection:{account}:{connectionId}", settings.ConnectionLimit(feature.Connection)));
         }
 
         return partitions;

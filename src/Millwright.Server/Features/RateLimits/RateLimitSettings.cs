@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.RateLimits;
 
 /// <summary>
 /// The limits that apply to an account+environment and to a connection: the stored setting
-/// (<c>PATCH /v1/account</c>, <c>PATCH /v1/connections/{id}</c>) or the installation's default. Cached per
-/// process for <see cref="RateLimitOptions.SettingsCacheDuration"/> so the hot path rarely reads the store; a
-/// change made through this process applies at once, one made through another node within that time.
+/// (<c>PATCH /v1/account</c>, <c>PATCH /v1/connections/{id}</c>) or the installation's default. Account
+/// limits are cached per process for <see cref="RateLimitOptions.SettingsCacheDuration"/> so the hot path
+/// rarely reads the store; a change made through this process applies at once, one made through another node
+/// within that time. A connection's limit is read from the row the request has loaded anyway
+/// (<see cref="Auth.ICallerFeature.Connection"/>), so it applies from the next request on every node.
 /// </summary>
 internal sealed class RateLimitSettings(IOptions<RateLimitOptions> options, TimeProvider time)
 {
@@ -23,17 +26,11 @@ internal sealed class RateLimitSettings(IOptions<RateLimitOptions> options, Time
                 .Select(s => s.RateLimitPerMinute).FirstOrDefaultAsync(cancellationToken)
             ?? options.Value.AccountPerMinute);
 
-    public ValueTask<int> ConnectionLimitAsync(MillwrightDb db, string accountId, string environment, string connectionId, CancellationToken cancellationToken) =>
-        GetAsync(ConnectionKey(connectionId), async () =>
-            await db.Connections.AsNoTracking()
-                .Where(c => c.Id == connectionId && c.AccountId == accountId && c.Environment == environment)
-                .Select(c => c.RateLimitPerMinute).FirstOrDefaultAsync(cancellationToken)
-            ?? options.Value.ConnectionPerMinute);
+    /// <summary>The connection's own limit, or the default (also for a connection the caller cannot see).</summary>
+    public int ConnectionLimit(ConnectionRow? connection) => connection?.RateLimitPerMinute ?? options.Value.ConnectionPerMinute;
 
     /// <summary>Drops cached limits after a change, so this process applies it from the next request.</summary>
     public void ForgetAccount(string accountId, string environment) => cache.TryRemove(AccountKey(accountId, environment), out _);
-
-    public void ForgetConnection(string connectionId) => cache.TryRemove(ConnectionKey(connectionId), out _);
 
     private async ValueTask<int> GetAsync(string key, Func<Task<int>> load)
     {
@@ -54,6 +51,4 @@ internal sealed class RateLimitSettings(IOptions<RateLimitOptions> options, Time
     }
 
     private static string AccountKey(string accountId, string environment) => $"a:{accountId}:{environment}";
-
-    private static string ConnectionKey(string connectionId) => $"c:{connectionId}";
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Millwright.Client.Models;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records.Cursors;
 using Millwright.Server.Features.Records.Query;
 using Millwright.Server.Features.Records.Sql;
 using Millwright.Server.Hosting.Errors;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Records;
 

@@ -50,11 +50,12 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, LogQueue queue,
         {
             context.Request.Body = originalRequest;
             context.Response.Body = originalResponse;
-            if (context.TryGetCaller(out var caller))
+            if (context.Features.Get<ICallerFeature>() is { } feature)
             {
+                var caller = feature.Caller;
                 var calls = upstream.Calls();
                 queue.Enqueue(new ApiCallItem(
-                    RequestIdMiddleware.Get(context), caller.AccountId, caller.Environment, ConnectionOf(context, caller, calls), caller.CredentialId,
+                    RequestIdMiddleware.Get(context), caller.AccountId, caller.Environment, ConnectionOf(context, feature, calls), caller.CredentialId,
                     context.Request.Method, path.Value ?? "/", context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : null,
                     status, time.GetElapsedTime(started).TotalMilliseconds, startedAt,
                     Copy(context.Request.Headers), Copy(context.Response.Headers), requestBody, responseBody, calls));
@@ -63,18 +64,13 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, LogQueue queue,
     }
 
     /// <summary>
-    /// The connection the call worked on: the token's, the one a secret key named (header or
-    /// <c>/v1/connections/{id}</c>), or else the one its upstream calls were made for (a connection
-    /// being created has no id in the request yet).
+    /// The connection the call worked on: the token's or the one a secret key named in the header (as
+    /// resolved for the request), the one in <c>/v1/connections/{id}</c>, or else the one its upstream calls
+    /// were made for (a connection being created has no id in the request yet).
     /// </summary>
-    private static string? ConnectionOf(HttpContext context, Caller caller, IReadOnlyList<UpstreamCall> calls)
+    private static string? ConnectionOf(HttpContext context, ICallerFeature feature, IReadOnlyList<UpstreamCall> calls)
     {
-        if (caller.ConnectionId is { } own)
-        {
-            return own;
-        }
-
-        if (context.Request.Headers[AuthExtensions.ConnectionHeader].ToString() is { Length: > 0 } named)
+        if (feature.ConnectionId is { } named)
         {
             return named;
         }

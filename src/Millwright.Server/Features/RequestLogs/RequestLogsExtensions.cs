@@ -18,6 +18,7 @@ internal static class RequestLogsExtensions
         services.AddSingleton<IUpstreamCallObserver>(sp => sp.GetRequiredService<LogQueue>());
         services.AddHostedService<LogWriter>();
         services.AddSingleton<RequestLogCleanup>();
+        services.AddScoped<RequestLogService>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogCleanup>());
         return services;
     }

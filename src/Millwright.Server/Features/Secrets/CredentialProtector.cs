@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Millwright.Connectors.Core;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Hosting;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Secrets;
 

@@ -6,6 +6,7 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
 using Millwright.Server.Features.Mappings;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
 

@@ -5,6 +5,7 @@ using Millwright.Client.Models;
 using Millwright.Client.Sync;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
+using Millwright.Server.Features.Connections;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;

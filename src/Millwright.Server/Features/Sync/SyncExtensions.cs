@@ -14,6 +14,7 @@ internal static class SyncExtensions
         services.AddSingleton<SyncWorker>();
         services.AddSingleton<PageReader>();
         services.AddScoped<SyncScheduler>();
+        services.AddScoped<SyncRunService>();
         services.AddScoped<ISyncScheduler>(sp => sp.GetRequiredService<SyncScheduler>());
         services.AddScoped<SyncEngine>();
         services.AddScoped<PageWriter>();

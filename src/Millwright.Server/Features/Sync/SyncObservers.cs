@@ -1,4 +1,5 @@
 using Millwright.Client.Models;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Millwright.Client.Sync;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
@@ -47,7 +49,7 @@ internal sealed partial class SyncScheduler(
         var now = SyncClock.Now(time);
         var run = new SyncRunRow
         {
-            Id = BearerSecrets.NewId("sync"),
+            Id = Ids.New("sync"),
             ConnectionId = connectionId,
             Kind = SyncValues.Of(kind ?? ChooseKind(connection, trigger, now)),
             Status = SyncValues.Queued,

@@ -36,13 +36,13 @@ public static class SystemsEndpoints
 
     private static Ok<Page<SupportedSystem>> ListSystems([FromServices] ConnectorRegistry registry) =>
         TypedResults.Ok(new Page<SupportedSystem>(
-            [.. registry.All.Select(c => ToDto(c.Descriptor)).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)],
+            [.. registry.All.Select(c => ToWire(c.Descriptor)).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)],
             null));
 
     private static Ok<SupportedSystem> GetSystem(string id, [FromServices] ConnectorRegistry registry) =>
-        TypedResults.Ok(ToDto((registry.Find(id) ?? throw ApiException.NotFound($"System '{id}'")).Descriptor));
+        TypedResults.Ok(ToWire((registry.Find(id) ?? throw ApiException.NotFound($"System '{id}'")).Descriptor));
 
-    internal static SupportedSystem ToDto(SystemDescriptor descriptor) => new()
+    internal static SupportedSystem ToWire(SystemDescriptor descriptor) => new()
     {
         Id = descriptor.Id,
         Name = descriptor.Name,
@@ -65,10 +65,10 @@ public static class SystemsEndpoints
             .Where(e => descriptor.Capabilities.ContainsKey(e.Entity))
             .ToDictionary(
                 e => e.Path,
-                e => ToDto(descriptor.Capabilities[e.Entity]),
+                e => ToWire(descriptor.Capabilities[e.Entity]),
                 StringComparer.Ordinal),
         RateLimit = new SystemRateLimit(descriptor.UpstreamRequestsPerMinute),
     };
 
-    private static EntityCapability ToDto(EntityCapabilities c) => new(c.Read, c.Incremental, c.Write, c.Delete);
+    private static EntityCapability ToWire(EntityCapabilities c) => new(c.Read, c.Incremental, c.Write, c.Delete);
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Millwright.Client.Models;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Records.Query;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;
 

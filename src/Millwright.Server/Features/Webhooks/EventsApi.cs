@@ -47,12 +47,12 @@ internal static class EventsApi
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
         var page = rows.Take(size).ToList();
         var next = rows.Count > size ? new NewestFirstCursor(page[^1].CreatedAt, page[^1].Id).Encode(queryKey) : null;
-        return TypedResults.Ok(new Page<WebhookEvent>([.. page.Select(e => e.ToDto())], next));
+        return TypedResults.Ok(new Page<WebhookEvent>([.. page.Select(e => e.ToWire())], next));
     }
 
     private static async Task<Accepted<ReplayEventsResult>> Replay(
-        ReplayEventsBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookOutbox outbox, [FromServices] WebhookSignal signal,
-        [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        ReplayEventsBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookEndpointService endpoints, [FromServices] WebhookOutbox outbox,
+        [FromServices] WebhookSignal signal, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.GetCaller();
         if (string.IsNullOrEmpty(body.EndpointId))
@@ -68,11 +68,10 @@ internal static class EventsApi
             throw ApiException.Validation("until", "until must be after since.");
         }
 
-        var endpoint = await WebhookEndpointsApi.FindAsync(db, caller, body.EndpointId, cancellationToken);
+        var endpoint = await endpoints.FindAsync(caller, body.EndpointId, cancellationToken);
         if (!endpoint.Enabled)
         {
-            throw new ApiException(StatusCodes.Status409Conflict, Client.Errors.ErrorCodes.WebhookEndpointDisabled,
-                $"Webhook endpoint '{endpoint.Id}' is disabled; enable it with PATCH {{\"enabled\": true}} first.");
+            throw WebhookEndpointService.Disabled(endpoint.Id);
         }
 
         var events = await db.WebhookEvents.AsNoTracking()

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;
@@ -88,7 +88,7 @@ internal sealed partial class WebhookBatch(
             d.AttemptCount++;
             db.WebhookAttempts.Add(new WebhookAttemptRow
             {
-                Id = BearerSecrets.NewId(WebhookValues.AttemptPrefix),
+                Id = Ids.New(WebhookValues.AttemptPrefix),
                 DeliveryId = d.Id,
                 AttemptedAt = outcome.At,
                 StatusCode = outcome.StatusCode,

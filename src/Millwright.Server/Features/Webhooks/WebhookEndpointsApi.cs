@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Models;
 using Millwright.Client.Webhooks;
 using Millwright.Server.Features.Auth;
-using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;
 
-/// <summary><c>/v1/webhook-endpoints</c>: create, list, get, change, delete (secret key). Rotation and tests: <c>WebhookEndpointsApi.Actions.cs</c>.</summary>
+/// <summary>
+/// <c>/v1/webhook-endpoints</c>: create, list, get, change, delete (secret key). Rotation and tests:
+/// <c>WebhookEndpointsApi.Actions.cs</c>. Handlers only adapt HTTP to <see cref="WebhookEndpointService"/>.
+/// </summary>
 internal static partial class WebhookEndpointsApi
 {
     public static void Map(RouteGroupBuilder group)
@@ -40,110 +40,27 @@ internal static partial class WebhookEndpointsApi
         MapActions(group);
     }
 
-    internal static IQueryable<WebhookEndpointRow> EndpointsOf(this MillwrightDb db, Caller caller) =>
-        db.WebhookEndpoints.Where(e => e.AccountId == caller.AccountId && e.Environment == caller.Environment);
-
-    internal static async Task<WebhookEndpointRow> FindAsync(MillwrightDb db, Caller caller, string id, CancellationToken cancellationToken) =>
-        await db.EndpointsOf(caller).FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound($"Webhook endpoint '{id}'");
-
-    internal static async Task<Created<WebhookEndpoint>> Create(
-        CreateWebhookEndpointBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] WebhookSecrets secrets,
-        [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Created<WebhookEndpoint>> Create(
+        CreateWebhookEndpointBody body, HttpContext http, [FromServices] WebhookEndpointService endpoints, CancellationToken cancellationToken)
     {
-        var caller = http.GetCaller();
-        var url = await WebhookUrls.ValidateAsync(body.Url, caller.Environment, cancellationToken);
-        var events = EventFilter.Normalize(body.Events);
-        var description = CheckDescription(body.Description);
-        if (body.ConnectionId is { } connectionId && !await db.ConnectionsVisibleTo(caller).AnyAsync(c => c.Id == connectionId, cancellationToken))
-        {
-            throw ApiException.Validation("connection_id", $"Connection '{connectionId}' does not exist in this environment.");
-        }
-
-        var now = time.GetUtcNow();
-        var id = BearerSecrets.NewId(WebhookValues.EndpointPrefix);
-        var secret = WebhookSecrets.NewSecret();
-        var row = new WebhookEndpointRow
-        {
-            Id = id,
-            AccountId = caller.AccountId,
-            Environment = caller.Environment,
-            Url = url,
-            Description = description,
-            Events = events,
-            ConnectionId = body.ConnectionId,
-            SecretCipher = secrets.Seal(id, secret),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.WebhookEndpoints.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/v1/webhook-endpoints/{id}", row.ToDto(secret));
+        var created = await endpoints.CreateAsync(http.GetCaller(), body, cancellationToken);
+        return TypedResults.Created($"/v1/webhook-endpoints/{created.Id}", created);
     }
 
-    internal static async Task<Ok<Page<WebhookEndpoint>>> List(HttpContext http, [FromServices] MillwrightDb db, int? limit, string? cursor, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<WebhookEndpoint>>> List(
+        HttpContext http, [FromServices] WebhookEndpointService endpoints, int? limit, string? cursor, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await endpoints.ListAsync(http.GetCaller(), limit, cursor, cancellationToken));
+
+    private static async Task<Ok<WebhookEndpoint>> Get(string id, HttpContext http, [FromServices] WebhookEndpointService endpoints, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await endpoints.GetAsync(http.GetCaller(), id, cancellationToken));
+
+    private static async Task<Ok<WebhookEndpoint>> Update(
+        string id, UpdateWebhookEndpointBody body, HttpContext http, [FromServices] WebhookEndpointService endpoints, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await endpoints.UpdateAsync(http.GetCaller(), id, body, cancellationToken));
+
+    private static async Task<NoContent> Delete(string id, HttpContext http, [FromServices] WebhookEndpointService endpoints, CancellationToken cancellationToken)
     {
-        var size = NewestFirstCursor.Limit(limit);
-        var query = db.EndpointsOf(http.GetCaller());
-        if (NewestFirstCursor.Decode(cursor, "webhook-endpoints") is { } after)
-        {
-            query = query.Where(e => e.CreatedAt < after.CreatedAt || (e.CreatedAt == after.CreatedAt && string.Compare(e.Id, after.Id) < 0));
-        }
-
-        var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(size).ToList();
-        var next = rows.Count > size ? new NewestFirstCursor(page[^1].CreatedAt, page[^1].Id).Encode("webhook-endpoints") : null;
-        return TypedResults.Ok(new Page<WebhookEndpoint>([.. page.Select(r => r.ToDto())], next));
-    }
-
-    private static async Task<Ok<WebhookEndpoint>> Get(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await FindAsync(db, http.GetCaller(), id, cancellationToken)).ToDto());
-
-    internal static async Task<Ok<WebhookEndpoint>> Update(
-        string id, UpdateWebhookEndpointBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var caller = http.GetCaller();
-        var row = await FindAsync(db, caller, id, cancellationToken);
-        if (body.Url is not null)
-        {
-            row.Url = await WebhookUrls.ValidateAsync(body.Url, caller.Environment, cancellationToken);
-        }
-
-        if (body.Events is not null)
-        {
-            row.Events = EventFilter.Normalize(body.Events);
-        }
-
-        if (body.Description is not null)
-        {
-            row.Description = CheckDescription(body.Description);
-        }
-
-        if (body.Enabled is { } enabled && enabled != row.Enabled)
-        {
-            row.Enabled = enabled;
-            row.DisabledReason = null;
-            row.FailingSince = null;
-        }
-
-        row.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(row.ToDto());
-    }
-
-    internal static async Task<NoContent> Delete(string id, HttpContext http, [FromServices] MillwrightDb db, CancellationToken cancellationToken)
-    {
-        var row = await FindAsync(db, http.GetCaller(), id, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.WebhookAttempts.Where(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.EndpointId == row.Id)).ExecuteDeleteAsync(cancellationToken);
-        await db.WebhookDeliveries.Where(d => d.EndpointId == row.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.WebhookEndpoints.Where(e => e.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await endpoints.DeleteAsync(http.GetCaller(), id, cancellationToken);
         return TypedResults.NoContent();
     }
-
-    private static string? CheckDescription(string? description) => description is { Length: > 500 }
-        ? throw ApiException.Validation("description", "description must be at most 500 characters.")
-        : description;
 }

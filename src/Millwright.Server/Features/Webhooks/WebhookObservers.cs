@@ -72,7 +72,7 @@ internal sealed class WebhookSyncObserver(WebhookOutbox outbox, ConnectionOwners
 
         var type = run.Status == SyncValues.Succeeded ? WebhookEventTypes.SyncCompleted : WebhookEventTypes.SyncFailed;
         await outbox.AddAsync(db, owner.AccountId, owner.Environment,
-            [new NewEvent(type, run.ConnectionId, EventPayloads.Object(run.ToDto(time.GetUtcNow())))], cancellationToken);
+            [new NewEvent(type, run.ConnectionId, EventPayloads.Object(run.ToWire(time.GetUtcNow())))], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
@@ -88,7 +88,7 @@ internal sealed class WebhookConnectionObserver(WebhookOutbox outbox) : IConnect
             ConnectionChangeKind.StatusChanged => WebhookEventTypes.ConnectionStatusChanged,
             _ => WebhookEventTypes.ConnectionDeleted,
         };
-        var data = new ConnectionChangedData(change.Connection.ToDto(), change.StatusBefore, change.Reason);
+        var data = new ConnectionChangedData(change.Connection.ToWire(), change.StatusBefore, change.Reason);
         await outbox.AddAsync(db, change.Connection.AccountId, change.Connection.Environment,
             [new NewEvent(type, change.Connection.Id, EventPayloads.Object(data))], cancellationToken);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;
@@ -32,7 +33,7 @@ internal sealed class WebhookOutbox(TimeProvider time, IOptions<WebhookOptions> 
         var rows = new List<WebhookEventRow>(events.Count);
         foreach (var e in events)
         {
-            var id = BearerSecrets.NewId(WebhookValues.EventPrefix);
+            var id = Ids.New(WebhookValues.EventPrefix);
             var row = new WebhookEventRow
             {
                 Id = id,
@@ -60,7 +61,7 @@ internal sealed class WebhookOutbox(TimeProvider time, IOptions<WebhookOptions> 
     /// <summary>A delivery due now, given up 24 h (the retry window) later.</summary>
     public WebhookDeliveryRow NewDelivery(WebhookEventRow e, string endpointId, DateTimeOffset now) => new()
     {
-        Id = BearerSecrets.NewId(WebhookValues.DeliveryPrefix),
+        Id = Ids.New(WebhookValues.DeliveryPrefix),
         EventId = e.Id,
         EndpointId = endpointId,
         AccountId = e.AccountId,

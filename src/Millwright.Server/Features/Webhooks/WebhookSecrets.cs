@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Millwright.Server.Features.Secrets;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;
 

@@ -12,7 +12,7 @@ internal static class WebhookValues
     public const string DeliveryPrefix = "whd";
     public const string AttemptPrefix = "wha";
 
-    /// <summary><see cref="Persistence.WebhookEndpointRow.DisabledReason"/> when Millwright disabled the endpoint.</summary>
+    /// <summary><see cref="WebhookEndpointRow.DisabledReason"/> when Millwright disabled the endpoint.</summary>
     public const string DisabledFailing = "failing";
 
     /// <summary>Longest response snippet kept per attempt.</summary>

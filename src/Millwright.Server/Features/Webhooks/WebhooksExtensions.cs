@@ -21,6 +21,8 @@ public static class WebhooksExtensions
         services.AddSingleton<WebhookSender>();
         services.AddScoped<WebhookOutbox>();
         services.AddScoped<WebhookBatch>();
+        services.AddScoped<WebhookEndpointService>();
+        services.AddScoped<WebhookDeliveryService>();
         services.AddScoped<ISyncObserver, WebhookSyncObserver>();
         services.AddScoped<IConnectionObserver, WebhookConnectionObserver>();
         AddClient(services, WebhookSender.LiveClient, allowLoopback: false);

@@ -14,7 +14,7 @@ internal sealed record Launch(bool Demo, string[] HostArgs, int? ExitCode)
     {
         var data = new Option<string?>("--data") { Description = "Folder of the embedded store (default ./data)." };
         var serve = new Command("serve", "Run the Millwright server (default).") { TreatUnmatchedTokensAsErrors = false };
-        var demo = new Command("demo", "Run the server with the MaintainX sandbox connected and synced, and print working credentials.")
+        var demo = new Command("demo", "Run the server with every sandbox connected and synced, and print working credentials.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

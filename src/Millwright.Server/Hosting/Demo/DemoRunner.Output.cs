@@ -1,16 +1,28 @@
 using Millwright.Client;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
+using Millwright.Server.Hosting.Modules;
 using Spectre.Console;
 
 namespace Millwright.Server.Hosting.Demo;
 
 internal sealed partial class DemoRunner
 {
-    /// <summary>One progress row per entity the system offers; a row completes when the run moves past it.</summary>
-    private static async Task ShowProgressAsync(MillwrightClient client, string connectionId, string runId, CancellationToken ct)
+    /// <summary>One demo connection: its system, id, a fresh token, and the sync run to follow (null when none was found).</summary>
+    private sealed record DemoConnection(VendorModule Module, string ConnectionId, string Token, string? RunId);
+
+    /// <summary>
+    /// One progress row per entity the system offers (a row completes when the run moves past it), then
+    /// the same summary line for every system.
+    /// </summary>
+    private static async Task ShowProgressAsync(MillwrightClient client, DemoConnection connection, CancellationToken ct)
     {
-        var entities = await OfferedEntitiesAsync(client, ct);
+        if (connection.RunId is not { } runId)
+        {
+            return;
+        }
+
+        var entities = await OfferedEntitiesAsync(client, connection.Module.SystemId, ct);
         SyncRun? run = null;
         await AnsiConsole.Progress()
             .AutoClear(false)
@@ -18,11 +30,11 @@ internal sealed partial class DemoRunner
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
-                var total = progress.AddTask("records", maxValue: entities.Count);
+                var total = progress.AddTask(Markup.Escape(connection.Module.Name), maxValue: entities.Count);
                 var tasks = entities.ToDictionary(e => e, e => progress.AddTask(e, autoStart: false, maxValue: 1));
                 while (!ct.IsCancellationRequested)
                 {
-                    run = await client.GetSyncRunAsync(connectionId, runId, ct);
+                    run = await client.GetSyncRunAsync(connection.ConnectionId, runId, ct);
                     var current = run.CurrentEntity;
                     var reached = current is null ? (run.IsFinished ? entities.Count : 0) : Math.Max(0, entities.IndexOf(current));
                     for (var i = 0; i < entities.Count; i++)
@@ -41,7 +53,7 @@ internal sealed partial class DemoRunner
                         }
                     }
 
-                    total.Description = $"{run.Counts.Added} added, {run.Counts.Updated} updated";
+                    total.Description = $"{Markup.Escape(connection.Module.Name)}: {run.Counts.Added} added, {run.Counts.Updated} updated";
                     total.Value = run.IsFinished ? entities.Count : reached;
                     if (run.IsFinished)
                     {
@@ -56,7 +68,7 @@ internal sealed partial class DemoRunner
         if (run is not null)
         {
             AnsiConsole.MarkupLine(
-                $"Sync {Markup.Escape(Wire(run.Kind))} {Markup.Escape(Wire(run.Status))}: " +
+                $"{Markup.Escape(connection.Module.Name)} sync {Markup.Escape(Wire(run.Kind))} {Markup.Escape(Wire(run.Status))}: " +
                 $"{run.Counts.Added} added, {run.Counts.Updated} updated, {run.Counts.Deleted} deleted.");
         }
     }
@@ -66,29 +78,32 @@ internal sealed partial class DemoRunner
         where T : struct, Enum =>
         System.Text.Json.JsonSerializer.Serialize(value, MillwrightJson.Options).Trim('"');
 
-    private static async Task<List<string>> OfferedEntitiesAsync(MillwrightClient client, CancellationToken ct)
+    private static async Task<List<string>> OfferedEntitiesAsync(MillwrightClient client, string systemId, CancellationToken ct)
     {
-        var maintainx = await client.GetSystemAsync("maintainx", ct);
-        return EntityInfo.All.Select(e => e.Path).Where(maintainx.Capabilities.ContainsKey).ToList();
+        var system = await client.GetSystemAsync(systemId, ct);
+        return EntityInfo.All.Select(e => e.Path).Where(system.Capabilities.ContainsKey).ToList();
     }
 
-    private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory,
-        SapDemo sap, (string ConnectionId, string Token) maximo)
+    private static void PrintCredentials(string baseUrl, string secretKey, string dataDirectory, IReadOnlyList<DemoConnection> connections)
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[bold]Base URL[/]", Markup.Escape(baseUrl));
         grid.AddRow("[bold]Test secret key[/]", Markup.Escape(secretKey));
-        grid.AddRow("[bold]Connection[/]", Markup.Escape(connectionId));
-        grid.AddRow("[bold]Connection token[/]", Markup.Escape(token));
         grid.AddRow("[bold]API reference[/]", Markup.Escape($"{baseUrl}docs"));
         grid.AddRow("[bold]Dashboard[/]", Markup.Escape($"{baseUrl}dashboard"));
         AnsiConsole.Write(new Panel(grid).Header("Millwright demo is ready").Border(BoxBorder.Rounded));
         // Plain output so the values copy as they are (a panel wraps long tokens).
-        Console.WriteLine($"SAP S/4HANA sandbox: connection {sap.ConnectionId}, connection token {sap.Token}");
-        Console.WriteLine($"IBM Maximo sandbox: connection {maximo.ConnectionId}, connection token {maximo.Token}");
-        AnsiConsole.WriteLine("Try:");
-        // Plain output (not markup) so the line can be copied as it is.
-        Console.WriteLine($"  curl -H \"Authorization: Bearer {token}\" {baseUrl}v1/work-orders");
+        foreach (var connection in connections)
+        {
+            Console.WriteLine($"{connection.Module.Name} sandbox: connection {connection.ConnectionId}, connection token {connection.Token}");
+        }
+
+        if (connections.Count > 0)
+        {
+            AnsiConsole.WriteLine("Try:");
+            Console.WriteLine($"  curl -H \"Authorization: Bearer {connections[0].Token}\" {baseUrl}v1/work-orders");
+        }
+
         AnsiConsole.MarkupLine($"[grey]Ctrl-C stops Millwright; running the demo again reuses {Markup.Escape(Path.GetFullPath(dataDirectory))} and prints fresh credentials.[/]");
     }
 }

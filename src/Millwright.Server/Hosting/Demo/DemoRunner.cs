@@ -4,29 +4,31 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client;
 using Millwright.Client.Connections;
-using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Hosting.Modules;
 using Millwright.Server.Persistence;
 using Spectre.Console;
 
 namespace Millwright.Server.Hosting.Demo;
 
 /// <summary>
-/// <c>millwright demo</c>: once the server listens, sets up (or finds again) the demo account and its
-/// sandbox connection through the public API, shows the sync's progress, and prints credentials that work.
+/// <c>millwright demo</c>: once the server listens, sets up (or finds again) the demo account and one
+/// sandbox connection per vendor module through the public API, shows each sync's progress, and prints
+/// credentials that work.
 /// Secrets are stored hashed, so every run issues a fresh secret key and connection token; older ones stay valid.
 /// </summary>
 internal sealed partial class DemoRunner(
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
+    IReadOnlyList<VendorModule> modules,
     MillwrightOptions options,
     ILogger<DemoRunner> logger) : BackgroundService
 {
     internal const string DemoAccountId = "acct_demo";
 
-    /// <summary>Metadata key that marks the demo's connection, so a rerun finds it again.</summary>
+    /// <summary>Metadata key that marks the demo's connections, so a rerun finds them again.</summary>
     private const string DemoMarker = "demo";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,40 +57,38 @@ internal sealed partial class DemoRunner(
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var client = new MillwrightClient(http, secretKey);
 
-        var existing = await FindDemoConnectionAsync(client, ct);
-        string connectionId;
-        string token;
-        string? runId;
+        // Connect every system first, so that their first syncs run alongside; then follow each in turn.
+        var connections = new List<DemoConnection>();
+        foreach (var module in modules)
+        {
+            connections.Add(await ConnectAsync(client, module, new Uri(baseUrl), ct));
+        }
+
+        foreach (var connection in connections)
+        {
+            await ShowProgressAsync(client, connection, ct);
+        }
+
+        PrintCredentials(baseUrl, secretKey, options.DataDirectory, connections);
+    }
+
+    /// <summary>
+    /// A test connection to the module's sandbox in this process, created with the module's demo request
+    /// or found again by its marker (then pointed at this address, given a fresh token and synced).
+    /// </summary>
+    private async Task<DemoConnection> ConnectAsync(MillwrightClient client, VendorModule module, Uri baseUrl, CancellationToken ct)
+    {
+        var request = module.DemoConnectionRequest(baseUrl, new Dictionary<string, string> { [DemoMarker] = "true" });
+        var existing = await FindDemoConnectionAsync(client, module.SystemId, ct);
         if (existing is null)
         {
-            var created = await client.CreateConnectionAsync(new CreateConnectionRequest
-            {
-                System = "maintainx",
-                Settings = new Dictionary<string, string> { ["base_url"] = $"{baseUrl}sandbox/maintainx/v1" },
-                Credentials = new Dictionary<string, string> { ["api_key"] = MaintainXSandboxSettings.DemoApiKey },
-                Metadata = new Dictionary<string, string> { [DemoMarker] = "true" },
-            }, ct);
-            connectionId = created.Connection.Id;
-            token = created.Token.Token;
-            runId = await LatestRunIdAsync(client, connectionId, ct);
-        }
-        else
-        {
-            connectionId = existing;
-            await PointAtThisSandboxAsync(connectionId, $"{baseUrl}sandbox/maintainx/v1", ct);
-            token = (await client.CreateConnectionTokenAsync(connectionId, new CreateConnectionTokenRequest { Name = "demo" }, ct)).Token;
-            runId = await StartSyncAsync(client, connectionId, ct);
+            var created = await client.CreateConnectionAsync(request, ct);
+            return new DemoConnection(module, created.Connection.Id, created.Token.Token, await LatestRunIdAsync(client, created.Connection.Id, ct));
         }
 
-        var sap = await ConnectSapAsync(client, baseUrl, ct);
-        if (runId is not null)
-        {
-            await ShowProgressAsync(client, connectionId, runId, ct);
-        }
-
-        await ShowSapSyncAsync(client, sap, ct);
-        var maximo = await ConnectMaximoAsync(client, baseUrl, ct);
-        PrintCredentials(baseUrl, secretKey, connectionId, token, options.DataDirectory, sap, maximo);
+        await PointAtThisSandboxAsync(existing, request.Settings, ct);
+        var token = (await client.CreateConnectionTokenAsync(existing, new CreateConnectionTokenRequest { Name = "demo" }, ct)).Token;
+        return new DemoConnection(module, existing, token, await StartSyncAsync(client, existing, ct));
     }
 
     private async Task<string> ProvisionAccountAsync(CancellationToken ct)
@@ -106,21 +106,30 @@ internal sealed partial class DemoRunner(
     /// another address than when the connection was made, follow it (settings are not secret, so the
     /// stored JSON is edited in place).
     /// </summary>
-    private async Task PointAtThisSandboxAsync(string connectionId, string sandboxUrl, CancellationToken ct)
+    private async Task PointAtThisSandboxAsync(string connectionId, IReadOnlyDictionary<string, string> demoSettings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
         var connection = await db.Connections.SingleAsync(c => c.Id == connectionId, ct);
         var settings = JsonNode.Parse(connection.SettingsJson)!.AsObject();
-        if ((string?)settings["base_url"] != sandboxUrl)
+        var changed = false;
+        foreach (var (name, value) in demoSettings)
         {
-            settings["base_url"] = sandboxUrl;
+            if ((string?)settings[name] != value)
+            {
+                settings[name] = value;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
             connection.SettingsJson = settings.ToJsonString();
             await db.SaveChangesAsync(ct);
         }
     }
 
-    private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, CancellationToken ct, string system = "maintainx")
+    private static async Task<string?> FindDemoConnectionAsync(MillwrightClient client, string system, CancellationToken ct)
     {
         var page = await client.ListConnectionsAsync(new ListConnectionsOptions
         {

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Http;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
+using Millwright.Server.Hosting.Modules;
 
 namespace Millwright.Tests.Connectors.Http;
 
@@ -13,12 +15,12 @@ namespace Millwright.Tests.Connectors.Http;
 public sealed class UpstreamCallRecorderTests : IAsyncLifetime
 {
     private readonly Collector observer = new();
-    private MaintainXSandboxHost sandbox = null!;
+    private SandboxHost<MaintainXSandbox> sandbox = null!;
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
     {
-        sandbox = await MaintainXSandboxHost.StartAsync(new MaintainXSandboxSettings { RequestsPerMinute = 100_000, WorkOrderCount = 20, AssetCount = 10 });
+        sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), new MaintainXSandboxSettings { RequestsPerMinute = 100_000, WorkOrderCount = 20, AssetCount = 10 });
         using (var warmUp = sandbox.CreateClient())
         {
             // The first answer of a fresh sandbox (seeding, JIT) would take longer than the short attempt timeout.
@@ -27,7 +29,7 @@ public sealed class UpstreamCallRecorderTests : IAsyncLifetime
 
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddMillwrightConnectors();
+        collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
         collection.AddSingleton<IUpstreamCallObserver>(observer);
         collection.Configure<UpstreamHttpOptions>(o =>
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 
 namespace Millwright.Tests.Sandbox.MaintainX;
@@ -13,18 +14,18 @@ public sealed class MaintainXSandboxFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new MaintainXSandboxSettings().SeedEpoch.AddDays(14);
 
-    private MaintainXSandboxHost? host;
+    private SandboxHost<MaintainXSandbox>? host;
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public MaintainXSandboxHost Host => host ?? throw new InvalidOperationException("Not started.");
+    public SandboxHost<MaintainXSandbox> Host => host ?? throw new InvalidOperationException("Not started.");
 
     public MaintainXSandbox Sandbox => Host.Sandbox;
 
     public HttpClient Client(string? apiKey = MaintainXSandboxSettings.DemoApiKey) => Host.CreateClient(apiKey);
 
     public async Task InitializeAsync() =>
-        host = await MaintainXSandboxHost.StartAsync(new MaintainXSandboxSettings { RequestsPerMinute = 1_000_000 }, Time);
+        host = await SandboxHost.StartAsync(new MaintainXSandboxModule(), new MaintainXSandboxSettings { RequestsPerMinute = 1_000_000 }, Time);
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 
 namespace Millwright.Tests.Sandbox.MaintainX;
@@ -8,8 +9,8 @@ namespace Millwright.Tests.Sandbox.MaintainX;
 /// <summary>Rate limits and fault knobs; each test starts its own sandbox so counters and knobs are its own.</summary>
 public sealed class MaintainXSandboxLimitTests
 {
-    private static async Task<MaintainXSandboxHost> StartAsync(FakeTimeProvider time, int perMinute = 100) =>
-        await MaintainXSandboxHost.StartAsync(new MaintainXSandboxSettings { RequestsPerMinute = perMinute, WorkOrderCount = 50 }, time);
+    private static async Task<SandboxHost<MaintainXSandbox>> StartAsync(FakeTimeProvider time, int perMinute = 100) =>
+        await SandboxHost.StartAsync(new MaintainXSandboxModule(), new MaintainXSandboxSettings { RequestsPerMinute = perMinute, WorkOrderCount = 50 }, time);
 
     private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
 

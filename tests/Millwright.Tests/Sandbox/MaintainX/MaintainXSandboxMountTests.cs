@@ -50,7 +50,7 @@ public sealed class MaintainXSandboxMountTests(SharedHost host) : IClassFixture<
     {
         using var server = new MillwrightHost(new Dictionary<string, string?>
         {
-            [MaintainXSandboxExtensions.ConfigurationSection + ":RequestsPerMinute"] = "2500",
+            [new MaintainXSandboxModule().ConfigurationSection + ":RequestsPerMinute"] = "2500",
         });
         using var client = server.Http(MaintainXSandboxSettings.DemoApiKey);
         using var response = await client.GetAsync("sandbox/maintainx/v1/organizations");

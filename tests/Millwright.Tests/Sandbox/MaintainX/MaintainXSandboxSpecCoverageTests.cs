@@ -11,7 +11,7 @@ public sealed partial class MaintainXSandboxSpecCoverageTests(MaintainXSandboxFi
     [Fact]
     public void Routes_EveryEmulatedOperation_ExistsInTheSpec()
     {
-        var prefix = Millwright.Sandbox.MaintainX.MaintainXSandboxHost.Prefix + "/v1";
+        var prefix = new Millwright.Sandbox.MaintainX.MaintainXSandboxModule().Prefix + "/v1";
         var operations = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith(prefix + "/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.Maximo;
 
 namespace Millwright.Tests.Sandbox.Maximo;
@@ -13,11 +14,11 @@ public sealed class MaximoSandboxFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new MaximoSandboxSettings().SeedEpoch.AddDays(14);
 
-    private MaximoSandboxHost? host;
+    private SandboxHost<MaximoSandbox>? host;
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public MaximoSandboxHost Host => host ?? throw new InvalidOperationException("Not started.");
+    public SandboxHost<MaximoSandbox> Host => host ?? throw new InvalidOperationException("Not started.");
 
     public MaximoSandbox Sandbox => Host.Sandbox;
 
@@ -25,7 +26,7 @@ public sealed class MaximoSandboxFixture : IAsyncLifetime
 
     public HttpClient Client(string? apiKey = MaximoSandboxSettings.DemoApiKey) => Host.CreateClient(apiKey);
 
-    public async Task InitializeAsync() => host = await MaximoSandboxHost.StartAsync(Small(), Time);
+    public async Task InitializeAsync() => host = await SandboxHost.StartAsync(new MaximoSandboxModule(), Small(), Time);
 
     public async Task DisposeAsync()
     {

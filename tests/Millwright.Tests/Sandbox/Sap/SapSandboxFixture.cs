@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.Sap;
 
 namespace Millwright.Tests.Sandbox.Sap;
@@ -14,11 +15,11 @@ public sealed class SapSandboxFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new SapSandboxSettings().SeedEpoch.AddDays(14);
 
-    private SapSandboxHost? host;
+    private SandboxHost<SapSandbox>? host;
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public SapSandboxHost Host => host ?? throw new InvalidOperationException("Not started.");
+    public SandboxHost<SapSandbox> Host => host ?? throw new InvalidOperationException("Not started.");
 
     public SapSandbox Sandbox => Host.Sandbox;
 
@@ -34,7 +35,7 @@ public sealed class SapSandboxFixture : IAsyncLifetime
 
     public HttpClient Client(string service, HttpMessageHandler? handler = null) => Host.CreateClient(service, handler: handler);
 
-    public async Task InitializeAsync() => host = await SapSandboxHost.StartAsync(Small(), Time);
+    public async Task InitializeAsync() => host = await SandboxHost.StartAsync(new SapSandboxModule(), Small(), Time);
 
     public async Task DisposeAsync()
     {

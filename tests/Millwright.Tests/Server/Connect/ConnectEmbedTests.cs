@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using Millwright.Client;
 using Millwright.Client.Connect;
-using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Tests.Server.Connections;
 using Millwright.Tests.Support;
@@ -35,7 +34,7 @@ public sealed class ConnectEmbedTests(SandboxServer sandbox, HeadlessChromium ch
             </script></body></html>
             """;
         // The integrator's page on an origin of its own (another loopback port), served for real.
-        await using var site = await SandboxHost.StartAsync(app => app.MapGet("/settings", () => Results.Content(html, "text/html")));
+        await using var site = await LoopbackHost.StartAsync(app => app.MapGet("/settings", () => Results.Content(html, "text/html")));
         var integrator = new Uri(site.BaseAddress, "settings").ToString();
         var page = await chromium.NewPageAsync(host.BaseAddress, phone: true);
         await page.GotoAsync(integrator);

@@ -158,8 +158,8 @@ public sealed class LinkSessionsTests(SandboxServer sandbox) : IClassFixture<San
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         using var host = new MillwrightHost(new Dictionary<string, string?>
         {
-            [$"{MaintainXSandboxExtensions.ConfigurationSection}:WorkOrderCount"] = "20",
-            [$"{MaintainXSandboxExtensions.ConfigurationSection}:AssetCount"] = "10",
+            [$"{new MaintainXSandboxModule().ConfigurationSection}:WorkOrderCount"] = "20",
+            [$"{new MaintainXSandboxModule().ConfigurationSection}:AssetCount"] = "10",
         }, time: clock);
         var account = await host.CreateAccountAsync();
         var keys = new MillwrightClient(host.Http(), account.TestSecretKey);

@@ -4,6 +4,7 @@ using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Secrets;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 
@@ -33,7 +34,7 @@ internal sealed record ConnectionSeed(MillwrightHost Host, ProvisionedAccount Ac
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MillwrightDb>();
         var created = StoreTime.Truncate(CreatedAt ?? services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var id = BearerSecrets.NewId("conn");
+        var id = Ids.New("conn");
         var row = new ConnectionRow
         {
             Id = id,
@@ -41,9 +42,9 @@ internal sealed record ConnectionSeed(MillwrightHost Host, ProvisionedAccount Ac
             Environment = Environment,
             System = System,
             Status = Status,
-            SettingsJson = ConnectionMapping.WriteMap(new Dictionary<string, string> { ["base_url"] = "https://api.example.test/v1" }),
+            SettingsJson = StoredMaps.WriteMap(new Dictionary<string, string> { ["base_url"] = "https://api.example.test/v1" }),
             CredentialsCipher = services.GetRequiredService<CredentialProtector>().Protect(id, new Dictionary<string, string> { ["api_key"] = "seeded-secret" }),
-            MetadataJson = ConnectionMapping.WriteMap(Metadata),
+            MetadataJson = StoredMaps.WriteMap(Metadata),
             CreatedAt = created,
             UpdatedAt = created,
         };

@@ -237,9 +237,9 @@ public sealed class CreateConnectionTests : IClassFixture<SandboxServer>, IDispo
         using var logged = new MillwrightHost(
             new Dictionary<string, string?>
             {
-                [$"{MaintainXSandboxExtensions.ConfigurationSection}:RequestsPerMinute"] = "100000",
-                [$"{MaintainXSandboxExtensions.ConfigurationSection}:WorkOrderCount"] = "50",
-                [$"{MaintainXSandboxExtensions.ConfigurationSection}:AssetCount"] = "10",
+                [$"{new MaintainXSandboxModule().ConfigurationSection}:RequestsPerMinute"] = "100000",
+                [$"{new MaintainXSandboxModule().ConfigurationSection}:WorkOrderCount"] = "50",
+                [$"{new MaintainXSandboxModule().ConfigurationSection}:AssetCount"] = "10",
             },
             configureServices: logs.AddTo);
         using var loggedHttp = logged.Http();

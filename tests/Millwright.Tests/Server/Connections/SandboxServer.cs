@@ -13,9 +13,9 @@ public sealed class SandboxServer : IDisposable
 {
     public MillwrightHost Server { get; } = new(new Dictionary<string, string?>
     {
-        [$"{MaintainXSandboxExtensions.ConfigurationSection}:RequestsPerMinute"] = "100000",
-        [$"{MaintainXSandboxExtensions.ConfigurationSection}:WorkOrderCount"] = "120",
-        [$"{MaintainXSandboxExtensions.ConfigurationSection}:AssetCount"] = "20",
+        [$"{new MaintainXSandboxModule().ConfigurationSection}:RequestsPerMinute"] = "100000",
+        [$"{new MaintainXSandboxModule().ConfigurationSection}:WorkOrderCount"] = "120",
+        [$"{new MaintainXSandboxModule().ConfigurationSection}:AssetCount"] = "20",
     });
 
     /// <summary>The sandbox's API base URL as a customer would type it.</summary>

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client;
 using Millwright.Client.Connections;
 using Millwright.Client.Errors;
+using Millwright.Server.Features.Records;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 

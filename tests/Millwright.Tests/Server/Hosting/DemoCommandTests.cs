@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Millwright.Server.Hosting.Modules;
 
 namespace Millwright.Tests.Server.Hosting;
 
@@ -80,7 +81,13 @@ public sealed partial class DemoCommandTests : IDisposable
             Assert.True(curl.Success, text);
             Assert.Equal(result.Token, curl.Groups[1].Value);
             Assert.Equal($"{baseUrl}v1/work-orders", curl.Groups[2].Value);
-            Assert.True(Regex.IsMatch(text, "Sync (full|incremental) succeeded"), text);
+            foreach (var module in VendorModules.All)
+            {
+                // Every system on the same kind of line: its sync, then its connection and token.
+                Assert.True(Regex.IsMatch(text, $"{Regex.Escape(module.Name)} sync (full|incremental) succeeded"), text);
+                Assert.True(Regex.IsMatch(text, $"{Regex.Escape(module.Name)} sandbox: connection conn_[A-Za-z0-9]+, connection token mw_test_ct_[A-Za-z0-9]+"), text);
+            }
+
 
             // Do what the printed line says.
             using var http = new HttpClient();

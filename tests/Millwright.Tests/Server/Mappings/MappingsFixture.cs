@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client;
 using Millwright.Client.Sync;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
 using Millwright.Tests.Server.Sync;
@@ -16,7 +17,7 @@ namespace Millwright.Tests.Server.Mappings;
 /// </summary>
 public sealed class MappingsFixture : IAsyncLifetime
 {
-    private MaintainXSandboxHost? sandbox;
+    private SandboxHost<MaintainXSandbox>? sandbox;
     private MillwrightHost? host;
 
     public MillwrightHost Host => host ?? throw new InvalidOperationException("Not started.");
@@ -27,7 +28,7 @@ public sealed class MappingsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        sandbox = await MaintainXSandboxHost.StartAsync(SandboxScenario.SmallPlant(workOrders: 60));
+        sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), SandboxScenario.SmallPlant(workOrders: 60));
         host = new MillwrightHost(SyncTestData.FastSettings());
         Account = await Host.CreateAccountAsync();
         Client = SyncTestData.Client(Host, Account.TestSecretKey);

@@ -6,6 +6,9 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Records;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 
@@ -56,7 +59,7 @@ internal sealed class RecordSeed : IDisposable
     public static async Task<RecordSeed> CreateAsync(MillwrightHost host, ProvisionedAccount? account = null)
     {
         account ??= await host.CreateAccountAsync();
-        var connectionId = BearerSecrets.NewId("conn");
+        var connectionId = Ids.New("conn");
         var token = BearerSecrets.New(AccountEnvironments.Test, BearerSecrets.ConnectionTokenKind);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
@@ -75,7 +78,7 @@ internal sealed class RecordSeed : IDisposable
         });
         db.ConnectionTokens.Add(new ConnectionTokenRow
         {
-            Id = BearerSecrets.NewId("tok"),
+            Id = Ids.New("tok"),
             ConnectionId = connectionId,
             AccountId = account.AccountId,
             Environment = AccountEnvironments.Test,

@@ -4,6 +4,7 @@ using Millwright.Client;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
 using Millwright.Connectors.Http;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.RequestLogs;
 using Millwright.Server.Features.Status;
@@ -15,7 +16,7 @@ namespace Millwright.Tests.Server.Status;
 /// <summary>A Millwright host with one test connection to a sandbox of its own, and quick upstream retries.</summary>
 internal sealed class StatusScenario : IAsyncDisposable
 {
-    private StatusScenario(MaintainXSandboxHost sandbox, MillwrightHost host, MillwrightClient client, string connectionId)
+    private StatusScenario(SandboxHost<MaintainXSandbox> sandbox, MillwrightHost host, MillwrightClient client, string connectionId)
     {
         Sandbox = sandbox;
         Host = host;
@@ -23,7 +24,7 @@ internal sealed class StatusScenario : IAsyncDisposable
         ConnectionId = connectionId;
     }
 
-    public MaintainXSandboxHost Sandbox { get; }
+    public SandboxHost<MaintainXSandbox> Sandbox { get; }
 
     public MillwrightHost Host { get; }
 
@@ -33,7 +34,7 @@ internal sealed class StatusScenario : IAsyncDisposable
 
     public static async Task<StatusScenario> StartAsync()
     {
-        var sandbox = await MaintainXSandboxHost.StartAsync(new MaintainXSandboxSettings { RequestsPerMinute = 100_000, WorkOrderCount = 40, AssetCount = 10 });
+        var sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), new MaintainXSandboxSettings { RequestsPerMinute = 100_000, WorkOrderCount = 40, AssetCount = 10 });
         var host = new MillwrightHost(SyncTestData.FastSettings(), configureServices: services => services.Configure<UpstreamHttpOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);

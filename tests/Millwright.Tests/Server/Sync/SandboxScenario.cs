@@ -2,9 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Millwright.Client;
 using Millwright.Client.Sync;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
-using Millwright.Server.Persistence;
+using Millwright.Server.Features.Records;
 using Millwright.Tests.Support;
 
 namespace Millwright.Tests.Server.Sync;
@@ -17,7 +18,7 @@ internal sealed class SandboxScenario : IAsyncDisposable
 {
     private readonly IDictionary<string, string?>? hostSettings;
 
-    private SandboxScenario(MaintainXSandboxHost sandbox, MillwrightHost host, ProvisionedAccount account, string connectionId, IDictionary<string, string?>? hostSettings)
+    private SandboxScenario(SandboxHost<MaintainXSandbox> sandbox, MillwrightHost host, ProvisionedAccount account, string connectionId, IDictionary<string, string?>? hostSettings)
     {
         this.hostSettings = hostSettings;
         Sandbox = sandbox;
@@ -27,7 +28,7 @@ internal sealed class SandboxScenario : IAsyncDisposable
         Client = SyncTestData.Client(host, account.TestSecretKey);
     }
 
-    public MaintainXSandboxHost Sandbox { get; }
+    public SandboxHost<MaintainXSandbox> Sandbox { get; }
 
     public MillwrightHost Host { get; private set; }
 
@@ -43,7 +44,7 @@ internal sealed class SandboxScenario : IAsyncDisposable
     public static async Task<SandboxScenario> StartAsync(
         MaintainXSandboxSettings? settings = null, IDictionary<string, string?>? hostSettings = null, TimeProvider? sandboxTime = null)
     {
-        var sandbox = await MaintainXSandboxHost.StartAsync(settings ?? SmallPlant(), sandboxTime);
+        var sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), settings ?? SmallPlant(), sandboxTime);
         var host = new MillwrightHost(SyncTestData.FastSettings(hostSettings));
         var account = await host.CreateAccountAsync();
         var connectionId = await ConnectAsync(host, account, sandbox);
@@ -51,7 +52,7 @@ internal sealed class SandboxScenario : IAsyncDisposable
     }
 
     /// <summary>A connection of <paramref name="account"/> to <paramref name="sandbox"/> with its demo key.</summary>
-    public static Task<string> ConnectAsync(MillwrightHost host, ProvisionedAccount account, MaintainXSandboxHost sandbox, string apiKey = MaintainXSandboxSettings.DemoApiKey) =>
+    public static Task<string> ConnectAsync(MillwrightHost host, ProvisionedAccount account, SandboxHost<MaintainXSandbox> sandbox, string apiKey = MaintainXSandboxSettings.DemoApiKey) =>
         SyncTestData.InsertConnectionAsync(host, account, "maintainx",
             new Dictionary<string, string> { ["base_url"] = sandbox.ApiBaseUrl.ToString() },
             new Dictionary<string, string> { ["api_key"] = apiKey });

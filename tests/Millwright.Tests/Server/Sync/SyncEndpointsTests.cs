@@ -6,6 +6,7 @@ using Millwright.Client;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client.Errors;
+using Millwright.Server.Features.Sync;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 

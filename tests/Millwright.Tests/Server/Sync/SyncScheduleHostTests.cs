@@ -89,7 +89,7 @@ public sealed class SyncScheduleHostTests : IClassFixture<SharedHost>
         // A run queued by another node a moment ago, not yet claimed by any worker.
         await SyncTestData.WithDbAsync(host, async db =>
         {
-            db.SyncRuns.Add(new Millwright.Server.Persistence.SyncRunRow
+            db.SyncRuns.Add(new SyncRunRow
             {
                 Id = "sync_queued_" + connectionId,
                 ConnectionId = connectionId,
@@ -140,7 +140,7 @@ public sealed class SyncScheduleHostTests : IClassFixture<SharedHost>
         await SyncTestData.WithDbAsync(host, async db =>
         {
             // Queued an hour ago, its job lost; the connection deleted meanwhile by someone who did not stop it.
-            db.SyncRuns.Add(new Millwright.Server.Persistence.SyncRunRow
+            db.SyncRuns.Add(new SyncRunRow
             {
                 Id = runId,
                 ConnectionId = connectionId,

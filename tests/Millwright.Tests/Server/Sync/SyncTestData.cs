@@ -5,7 +5,11 @@ using Millwright.Client;
 using Millwright.Client.Sync;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Connections;
+using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Secrets;
+using Millwright.Server.Features.Sync;
+using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 using Millwright.Tests.Support;
 
@@ -41,7 +45,7 @@ internal static class SyncTestData
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
         var protector = scope.ServiceProvider.GetRequiredService<CredentialProtector>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var id = BearerSecrets.NewId("conn");
+        var id = Ids.New("conn");
         var now = time.GetUtcNow();
         db.Connections.Add(new ConnectionRow
         {

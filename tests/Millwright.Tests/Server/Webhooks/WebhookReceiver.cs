@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Millwright.Sandbox.Common;
+using Millwright.Tests.Support;
 using StandardWebhooks;
 
 namespace Millwright.Tests.Server.Webhooks;
@@ -19,7 +19,7 @@ internal sealed record ReceivedWebhook(string Id, string Timestamp, string Signa
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
-    private SandboxHost? host;
+    private LoopbackHost? host;
 
     public Uri Url => new(host!.BaseAddress, "hooks");
 
@@ -34,7 +34,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public static async Task<WebhookReceiver> StartAsync()
     {
         var receiver = new WebhookReceiver();
-        receiver.host = await SandboxHost.StartAsync(app => app.MapPost("/hooks", receiver.HandleAsync));
+        receiver.host = await LoopbackHost.StartAsync(app => app.MapPost("/hooks", receiver.HandleAsync));
         return receiver;
     }
 

@@ -44,6 +44,26 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.Accounts.AccountRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Features.Connect.LinkSessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -143,6 +163,172 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("link_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.Connections.ConnectionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialsCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("credentials_cipher");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error_code");
+
+                    b.Property<DateTimeOffset?>("LastFullSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_full_sync_at");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<DateTimeOffset?>("NextSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_sync_at");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limit_per_minute");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("settings_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SyncIntervalMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("sync_interval_minutes");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("system");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Environment");
+
+                    b.ToTable("connections", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.Connections.ConnectionTokenRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hint");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scopes");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("connection_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Features.Dashboard.DashboardSessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -188,6 +374,54 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("dashboard_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.Keys.ApiKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hint");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Features.Mappings.FieldMappingVersionRow", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -227,6 +461,99 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.HasKey("ConnectionId", "Version");
 
                     b.ToTable("field_mapping_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.RateLimits.AccountSettingsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limit_per_minute");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId", "Environment");
+
+                    b.ToTable("account_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.Records.RecordRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("LastSeenRunId")
+                        .HasColumnType("text")
+                        .HasColumnName("last_seen_run_id");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RawHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("raw_hash");
+
+                    b.Property<DateTimeOffset?>("RemoteCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("remote_created_at");
+
+                    b.Property<string>("RemoteId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("remote_id");
+
+                    b.Property<DateTimeOffset?>("RemoteUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("remote_updated_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Entity", "RemoteId")
+                        .IsUnique();
+
+                    b.HasIndex("ConnectionId", "Entity", "UpdatedAt", "Id");
+
+                    b.ToTable("records", (string)null);
                 });
 
             modelBuilder.Entity("Millwright.Server.Features.RequestLogs.RequestLogRow", b =>
@@ -431,334 +758,7 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("upstream_health_hours", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.AccountRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("accounts", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.AccountSettingsRow", b =>
-                {
-                    b.Property<string>("AccountId")
-                        .HasColumnType("text")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Environment")
-                        .HasColumnType("text")
-                        .HasColumnName("environment");
-
-                    b.Property<int?>("RateLimitPerMinute")
-                        .HasColumnType("integer")
-                        .HasColumnName("rate_limit_per_minute");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("AccountId", "Environment");
-
-                    b.ToTable("account_settings", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.ApiKeyRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("account_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("environment");
-
-                    b.Property<string>("Hint")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("hint");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("api_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.ConnectionRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("account_id");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("integer")
-                        .HasColumnName("consecutive_failures");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<byte[]>("CredentialsCipher")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("credentials_cipher");
-
-                    b.Property<DateTimeOffset?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("deleted_at");
-
-                    b.Property<string>("DisplayName")
-                        .HasColumnType("text")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("environment");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("text")
-                        .HasColumnName("last_error");
-
-                    b.Property<DateTimeOffset?>("LastErrorAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_error_at");
-
-                    b.Property<string>("LastErrorCode")
-                        .HasColumnType("text")
-                        .HasColumnName("last_error_code");
-
-                    b.Property<DateTimeOffset?>("LastFullSyncAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_full_sync_at");
-
-                    b.Property<DateTimeOffset?>("LastSyncedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_synced_at");
-
-                    b.Property<string>("MetadataJson")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("metadata_json");
-
-                    b.Property<DateTimeOffset?>("NextSyncAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_sync_at");
-
-                    b.Property<int?>("RateLimitPerMinute")
-                        .HasColumnType("integer")
-                        .HasColumnName("rate_limit_per_minute");
-
-                    b.Property<string>("SettingsJson")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("settings_json");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<int>("SyncIntervalMinutes")
-                        .HasColumnType("integer")
-                        .HasColumnName("sync_interval_minutes");
-
-                    b.Property<string>("System")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("system");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId", "Environment");
-
-                    b.ToTable("connections", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.ConnectionTokenRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("ConnectionId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("connection_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("environment");
-
-                    b.Property<DateTimeOffset?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("Hint")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("hint");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_used_at");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("scopes");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("token_hash");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConnectionId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("connection_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.RecordRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ConnectionId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("connection_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("data");
-
-                    b.Property<DateTimeOffset?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("deleted_at");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("entity");
-
-                    b.Property<string>("LastSeenRunId")
-                        .HasColumnType("text")
-                        .HasColumnName("last_seen_run_id");
-
-                    b.Property<string>("Raw")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("raw");
-
-                    b.Property<string>("RawHash")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("raw_hash");
-
-                    b.Property<DateTimeOffset?>("RemoteCreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("remote_created_at");
-
-                    b.Property<string>("RemoteId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("remote_id");
-
-                    b.Property<DateTimeOffset?>("RemoteUpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("remote_updated_at");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConnectionId", "Entity", "RemoteId")
-                        .IsUnique();
-
-                    b.HasIndex("ConnectionId", "Entity", "UpdatedAt", "Id");
-
-                    b.ToTable("records", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.SyncCheckpointRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Sync.SyncCheckpointRow", b =>
                 {
                     b.Property<string>("ConnectionId")
                         .HasColumnType("text")
@@ -793,7 +793,7 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("sync_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.SyncRunRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Sync.SyncRunRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -876,7 +876,7 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("sync_runs", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookAttemptRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookAttemptRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -914,7 +914,7 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("webhook_attempts", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookDeliveryRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookDeliveryRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -989,7 +989,7 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookEndpointRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookEndpointRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -1063,7 +1063,7 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookEventRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookEventRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")

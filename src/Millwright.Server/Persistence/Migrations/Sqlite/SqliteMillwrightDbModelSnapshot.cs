@@ -36,6 +36,26 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.Accounts.AccountRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Features.Connect.LinkSessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -135,6 +155,172 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("link_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.Connections.ConnectionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialsCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credentials_cipher");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_code");
+
+                    b.Property<long?>("LastFullSyncAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_full_sync_at");
+
+                    b.Property<long?>("LastSyncedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<long?>("NextSyncAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_sync_at");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_limit_per_minute");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settings_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SyncIntervalMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sync_interval_minutes");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Environment");
+
+                    b.ToTable("connections", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.Connections.ConnectionTokenRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hint");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("connection_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Features.Dashboard.DashboardSessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -180,6 +366,54 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("dashboard_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Millwright.Server.Features.Keys.ApiKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hint");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("Millwright.Server.Features.Mappings.FieldMappingVersionRow", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -219,6 +453,99 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.HasKey("ConnectionId", "Version");
 
                     b.ToTable("field_mapping_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.RateLimits.AccountSettingsRow", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Environment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<int?>("RateLimitPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_limit_per_minute");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId", "Environment");
+
+                    b.ToTable("account_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Millwright.Server.Features.Records.RecordRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("LastSeenRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_run_id");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RawHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw_hash");
+
+                    b.Property<long?>("RemoteCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remote_created_at");
+
+                    b.Property<string>("RemoteId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_id");
+
+                    b.Property<long?>("RemoteUpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remote_updated_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Entity", "RemoteId")
+                        .IsUnique();
+
+                    b.HasIndex("ConnectionId", "Entity", "UpdatedAt", "Id");
+
+                    b.ToTable("records", (string)null);
                 });
 
             modelBuilder.Entity("Millwright.Server.Features.RequestLogs.RequestLogRow", b =>
@@ -421,334 +748,7 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("upstream_health_hours", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.AccountRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("accounts", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.AccountSettingsRow", b =>
-                {
-                    b.Property<string>("AccountId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Environment")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("environment");
-
-                    b.Property<int?>("RateLimitPerMinute")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("rate_limit_per_minute");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("AccountId", "Environment");
-
-                    b.ToTable("account_settings", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.ApiKeyRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("environment");
-
-                    b.Property<string>("Hint")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("hint");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("api_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.ConnectionRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("consecutive_failures");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<byte[]>("CredentialsCipher")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("credentials_cipher");
-
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("deleted_at");
-
-                    b.Property<string>("DisplayName")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("environment");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
-                    b.Property<long?>("LastErrorAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_error_at");
-
-                    b.Property<string>("LastErrorCode")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error_code");
-
-                    b.Property<long?>("LastFullSyncAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_full_sync_at");
-
-                    b.Property<long?>("LastSyncedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_synced_at");
-
-                    b.Property<string>("MetadataJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("metadata_json");
-
-                    b.Property<long?>("NextSyncAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("next_sync_at");
-
-                    b.Property<int?>("RateLimitPerMinute")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("rate_limit_per_minute");
-
-                    b.Property<string>("SettingsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("settings_json");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<int>("SyncIntervalMinutes")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sync_interval_minutes");
-
-                    b.Property<string>("System")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("system");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId", "Environment");
-
-                    b.ToTable("connections", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.ConnectionTokenRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("ConnectionId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("connection_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Environment")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("environment");
-
-                    b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("Hint")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("hint");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_used_at");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revoked_at");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("scopes");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConnectionId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("connection_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.RecordRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ConnectionId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("connection_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("data");
-
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("deleted_at");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("entity");
-
-                    b.Property<string>("LastSeenRunId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_seen_run_id");
-
-                    b.Property<string>("Raw")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw");
-
-                    b.Property<string>("RawHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raw_hash");
-
-                    b.Property<long?>("RemoteCreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("remote_created_at");
-
-                    b.Property<string>("RemoteId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("remote_id");
-
-                    b.Property<long?>("RemoteUpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("remote_updated_at");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConnectionId", "Entity", "RemoteId")
-                        .IsUnique();
-
-                    b.HasIndex("ConnectionId", "Entity", "UpdatedAt", "Id");
-
-                    b.ToTable("records", (string)null);
-                });
-
-            modelBuilder.Entity("Millwright.Server.Persistence.SyncCheckpointRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Sync.SyncCheckpointRow", b =>
                 {
                     b.Property<string>("ConnectionId")
                         .HasColumnType("TEXT")
@@ -783,7 +783,7 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("sync_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.SyncRunRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Sync.SyncRunRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")
@@ -866,7 +866,7 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("sync_runs", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookAttemptRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookAttemptRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")
@@ -904,7 +904,7 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("webhook_attempts", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookDeliveryRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookDeliveryRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")
@@ -979,7 +979,7 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookEndpointRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookEndpointRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")
@@ -1053,7 +1053,7 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
-            modelBuilder.Entity("Millwright.Server.Persistence.WebhookEventRow", b =>
+            modelBuilder.Entity("Millwright.Server.Features.Webhooks.WebhookEventRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")

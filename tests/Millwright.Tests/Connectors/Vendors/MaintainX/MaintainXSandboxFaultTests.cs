@@ -1,6 +1,7 @@
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
+using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Tests.Sandbox.MaintainX;
 
@@ -17,7 +18,7 @@ public sealed class MaintainXSandboxFaultTests(MaintainXSandboxFixture fixture) 
     public void Dispose()
     {
         fixture.Sandbox.Faults.Reset();
-        fixture.Sandbox.ResetRateLimits();
+        fixture.Sandbox.Reset();
         harness.Dispose();
     }
 
@@ -62,7 +63,7 @@ public sealed class MaintainXSandboxFaultTests(MaintainXSandboxFixture fixture) 
     [Fact]
     public async Task ReadPage_SmallVendorLimit_IsLearnedFromHeadersAndPacedBeforeTheVendorRefuses()
     {
-        await using var strict = await MaintainXSandboxHost.StartAsync(new MaintainXSandboxSettings { RequestsPerMinute = 3, WorkOrderCount = 50, AssetCount = 10 });
+        await using var strict = await SandboxHost.StartAsync(new MaintainXSandboxModule(), new MaintainXSandboxSettings { RequestsPerMinute = 3, WorkOrderCount = 50, AssetCount = 10 });
         var connection = MaintainXHarness.Connection(strict.ApiBaseUrl.ToString(), "test", apiKey: MaintainXSandboxSettings.DemoApiKey);
 
         var outcomes = new List<ConnectorFailure?>();

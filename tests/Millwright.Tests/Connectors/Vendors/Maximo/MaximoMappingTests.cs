@@ -83,4 +83,24 @@ public sealed class MaximoMappingTests
         Assert.Null(mapped["priority"]);
         Assert.Equal(Id(Entity.Sites, "S"), (string?)mapped["site_id"]);
     }
+
+    /// <summary>The Maximo-specific part of the unified-model doc check (the rest runs over every module in UnifiedModelDocTests).</summary>
+    [Fact]
+    public void UnifiedModelPage_NamesTheObjectStructureOfEveryOfferedEntity()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Millwright.slnx")))
+        {
+            root = root.Parent!;
+        }
+
+        var page = File.ReadAllText(Path.Combine(root.FullName, "docs", "unified-model.md"));
+        foreach (var (entity, endpoint) in MaximoEndpoint.All)
+        {
+            var heading = page.IndexOf($"— `/v1/{EntityInfo.Of(entity).Path}`", StringComparison.Ordinal);
+            var next = page.IndexOf("\n## ", heading, StringComparison.Ordinal);
+            var section = next < 0 ? page[heading..] : page[heading..next];
+            Assert.Contains(endpoint.ObjectStructure, section, StringComparison.Ordinal);
+        }
+    }
 }

@@ -79,7 +79,7 @@ public sealed class SapSandboxConnectorTests(SapSandboxFixture fixture) : IClass
             var documents = await client.WalkAsync(url);
             var expected = documents.Select(d => (string)d[id]!).Where(i => i.Length > 0).ToHashSet();
 
-            var (records, pages) = await harness.ReadAllAsync(connection, entity);
+            var (records, pages) = await harness.ReadAllPagesAsync(connection, entity);
 
             Assert.Equal(records.Count, records.Select(r => r.RemoteId).Distinct().Count());
             Assert.True(expected.SetEquals(records.Select(r => r.RemoteId)), $"{entity}: {expected.Count} in the sandbox, {records.Count} read");
@@ -128,8 +128,8 @@ public sealed class SapSandboxConnectorTests(SapSandboxFixture fixture) : IClass
         var checkpoint = fixture.Time.GetUtcNow();
         var changed = await ReleaseAnOrderAsync();
 
-        var (records, _) = await harness.ReadAllAsync(Connection(), Entity.WorkOrders, checkpoint);
-        var (full, _) = await harness.ReadAllAsync(Connection(), Entity.WorkOrders);
+        var (records, _) = await harness.ReadAllPagesAsync(Connection(), Entity.WorkOrders, checkpoint);
+        var (full, _) = await harness.ReadAllPagesAsync(Connection(), Entity.WorkOrders);
 
         Assert.Equal([changed], records.Select(r => r.RemoteId));
         Assert.Equal("REL  MANC NMAT NTUP", (string?)records[0].Data["SystemStatusText"]);

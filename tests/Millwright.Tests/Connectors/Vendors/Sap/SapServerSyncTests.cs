@@ -19,7 +19,7 @@ namespace Millwright.Tests.Connectors.Vendors.Sap;
 /// </summary>
 public sealed class SapServerSyncTests(SapServerSyncTests.Server server) : IClassFixture<SapServerSyncTests.Server>
 {
-    private const string Section = SapSandboxExtensions.ConfigurationSection;
+    private static readonly string Section = new SapSandboxModule().ConfigurationSection;
 
     private readonly MillwrightHost host = server.Host;
 

@@ -1,0 +1,25 @@
+using Millwright.Server.Features.Connections;
+
+namespace Millwright.Server.Features.Auth;
+
+/// <summary>
+/// Who is calling and which connection the request works on, resolved once per request by
+/// <see cref="CallerResolver"/> (from <see cref="AuthExtensions.UseBearerAuthentication"/>) and read by everything
+/// after it: the auth filters, the rate limiter, the request log and the endpoints. Nothing else parses the
+/// bearer secret or the <c>Millwright-Connection</c> header, or loads the caller's connection.
+/// </summary>
+public interface ICallerFeature
+{
+    Caller Caller { get; }
+
+    /// <summary>The connection the request names: a token's own, or the one a secret key names in <c>Millwright-Connection</c>; null when none.</summary>
+    string? ConnectionId { get; }
+
+    /// <summary>
+    /// That connection when it is visible to the caller (exists, not deleted, of the caller's account and
+    /// environment); null otherwise. Loaded once, so a data request reads the row a single time.
+    /// </summary>
+    ConnectionRow? Connection { get; }
+}
+
+internal sealed record CallerFeature(Caller Caller, string? ConnectionId, ConnectionRow? Connection) : ICallerFeature;
