@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Millwright.Sandbox.Common;
 
 namespace Millwright.Sandbox.Fiix;
 
 /// <summary>
 /// One running Fiix CMMS tenant emulator: settings, the seeded objects, the per-access-key throttle, and
-/// fault knobs. Created by <see cref="FiixSandboxExtensions.MapFiixSandbox"/>.
+/// fault knobs. Created by <see cref="FiixSandboxModule"/>.
 /// </summary>
-public sealed class FiixSandbox
+public sealed class FiixSandbox : ISandbox
 {
     private readonly Lazy<FiixSandboxData> data;
     private readonly Lock throttleGate = new();
@@ -75,28 +72,5 @@ public sealed class FiixSandbox
         {
             forcedThrottles = 0;
         }
-    }
-}
-
-public static class FiixSandboxExtensions
-{
-    /// <summary>Configuration section read when no settings are passed, e.g. <c>Millwright:Sandbox:Fiix:WorkOrderCount</c>.</summary>
-    public const string ConfigurationSection = "Millwright:Sandbox:Fiix";
-
-    /// <summary>
-    /// Mounts a Fiix tenant emulator at <paramref name="prefix"/> (the tenant URL): the signed command API at
-    /// <c>{prefix}/api/</c> (POST), fault knobs at <c>{prefix}/_sandbox/faults</c>. Without
-    /// <paramref name="settings"/>, they are bound from <see cref="ConfigurationSection"/>.
-    /// </summary>
-    public static FiixSandbox MapFiixSandbox(this IEndpointRouteBuilder app, string prefix,
-        FiixSandboxSettings? settings = null, TimeProvider? timeProvider = null)
-    {
-        var mount = SandboxMount<FiixSandboxSettings>.Resolve(app, prefix, ConfigurationSection, settings, timeProvider);
-        var sandbox = new FiixSandbox(mount.Settings, mount.Time);
-        var endpoint = new FiixSandboxEndpoint(sandbox);
-        // Routing matches "/api" and "/api/" alike; the SDKs post to ".../api/?…".
-        app.MapPost(mount.Prefix + "/api/", (Delegate)endpoint.HandleAsync).ExcludeFromDescription();
-        app.MapSandboxFaults(mount.Prefix, sandbox.Faults, sandbox.Reset);
-        return sandbox;
     }
 }

@@ -2,26 +2,19 @@ using Millwright.Sandbox.Common;
 
 namespace Millwright.Sandbox.Fiix;
 
-/// <summary>
-/// A Fiix sandbox on its own Kestrel host (127.0.0.1, free port), mounted at <see cref="Prefix"/> as in the
-/// Millwright server: for connector tests over real loopback HTTP.
-/// </summary>
+/// <summary>Fiix addresses of a standalone <see cref="SandboxHost{TSandbox}"/> started from <see cref="FiixSandboxModule"/>.</summary>
 public sealed class FiixSandboxHost : IAsyncDisposable
 {
-    public const string Prefix = "/sandbox/fiix";
+    private readonly SandboxHost<FiixSandbox> host;
 
-    private readonly SandboxHost host;
-
-    private FiixSandboxHost(SandboxHost host, FiixSandbox sandbox)
+    private FiixSandboxHost(SandboxHost<FiixSandbox> host)
     {
         this.host = host;
-        Sandbox = sandbox;
-        TenantUrl = new Uri(host.BaseAddress, Prefix.TrimStart('/') + "/");
+        TenantUrl = host.MountUrl;
         ApiUrl = new Uri(TenantUrl, "api/");
-        AdminBaseUrl = new Uri(TenantUrl, "_sandbox/");
     }
 
-    public FiixSandbox Sandbox { get; }
+    public FiixSandbox Sandbox => host.Sandbox;
 
     /// <summary>The tenant address a customer types (a real one is https://&lt;tenant&gt;.macmms.com/).</summary>
     public Uri TenantUrl { get; }
@@ -29,16 +22,9 @@ public sealed class FiixSandboxHost : IAsyncDisposable
     /// <summary>The command endpoint, <c>{tenant}/api/</c>.</summary>
     public Uri ApiUrl { get; }
 
-    /// <summary>Base of the admin endpoints (<c>faults</c>).</summary>
-    public Uri AdminBaseUrl { get; }
-
     public static async Task<FiixSandboxHost> StartAsync(FiixSandboxSettings? settings = null, TimeProvider? timeProvider = null,
-        CancellationToken cancellationToken = default)
-    {
-        FiixSandbox? sandbox = null;
-        var host = await SandboxHost.StartAsync(app => sandbox = app.MapFiixSandbox(Prefix, settings, timeProvider), timeProvider, cancellationToken);
-        return new FiixSandboxHost(host, sandbox!);
-    }
+        CancellationToken cancellationToken = default) =>
+        new(await SandboxHost.StartAsync(new FiixSandboxModule(), settings, timeProvider, cancellationToken));
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }

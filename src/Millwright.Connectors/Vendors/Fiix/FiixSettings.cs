@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
@@ -110,14 +109,6 @@ internal static class FiixSettings
 
     private static string? Value(ConnectionContext connection, string name) =>
         connection.Credentials.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    /// <summary>Registers the connector and its typed client with the shared upstream pipeline.</summary>
-    public static IServiceCollection AddFiix(this IServiceCollection services)
-    {
-        services.AddHttpClient<FiixApi>(FiixApi.ClientName).AddUpstreamPipeline();
-        services.AddSingleton<IConnector, FiixConnector>();
-        return services;
-    }
 
     private static ConnectorFailure Config(string message) =>
         new(FailureCategory.Config, ErrorCodes.ValidationFailed, message);

@@ -1,6 +1,8 @@
+using Millwright.Connectors.Vendors.Fiix;
 using Millwright.Connectors.Vendors.MaintainX;
 using Millwright.Connectors.Vendors.Maximo;
 using Millwright.Connectors.Vendors.Sap;
+using Millwright.Sandbox.Fiix;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Sandbox.Maximo;
 using Millwright.Sandbox.Sap;
@@ -21,5 +23,6 @@ internal static class VendorModules
         new(new MaintainXModule(), new MaintainXSandboxModule()),
         new(new SapModule(), new SapSandboxModule()),
         new(new MaximoModule(), new MaximoSandboxModule()),
+        new(new FiixModule(), new FiixSandboxModule()),
     ];
 }
