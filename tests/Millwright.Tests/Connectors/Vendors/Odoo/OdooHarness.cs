@@ -5,6 +5,7 @@ using Millwright.Connectors.Core;
 using Millwright.Connectors.Http;
 using Millwright.Connectors.Vendors.Odoo;
 using Millwright.Sandbox.Odoo;
+using Millwright.Server.Hosting.Modules;
 
 namespace Millwright.Tests.Connectors.Vendors.Odoo;
 
@@ -17,7 +18,7 @@ internal sealed class OdooHarness : IDisposable
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddMillwrightConnectors();
+        collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
 
         collection.Configure<UpstreamHttpOptions>(o =>
         {
