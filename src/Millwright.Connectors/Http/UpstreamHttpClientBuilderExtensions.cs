@@ -61,7 +61,8 @@ internal static class UpstreamHttpClientBuilderExtensions
         // Writes are not idempotent: a failed attempt may have applied them, so only reads are retried
         // (429 excepted: a throttled request was not processed).
         var idempotent = request?.Method is { } method
-            && (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Delete || method == HttpMethod.Put);
+            && (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Delete || method == HttpMethod.Put
+                || (request.Options.TryGetValue(UpstreamRequest.ReadOnly, out var read) && read));
         if (outcome.Exception is { } exception)
         {
             return idempotent && exception switch

@@ -19,6 +19,12 @@ internal static class UpstreamRequest
     /// <summary>The vendor's <c>X-Rate-Limit-Limit</c> header states the per-minute cap of this connection and replaces the default budget.</summary>
     public static readonly HttpRequestOptionsKey<bool> VendorStatesPerMinuteLimit = new("millwright.vendor_states_limit");
 
+    /// <summary>
+    /// A request that only reads although its method is not (Odoo's JSON-RPC and JSON-2 read with POST):
+    /// the retry policy may repeat it like a GET.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> ReadOnly = new("millwright.read_only");
+
     public const string TestEnvironment = "test";
 
     /// <summary>Tags <paramref name="request"/> with its connection, environment and upstream budget.</summary>
@@ -32,6 +38,14 @@ internal static class UpstreamRequest
         request.Options.Set(Environment, connection.Environment);
         request.Options.Set(RequestsPerMinute, requestsPerMinute);
         request.Options.Set(VendorStatesPerMinuteLimit, vendorStatesPerMinuteLimit);
+        return request;
+    }
+
+    /// <summary>Marks <paramref name="request"/> as a read (<see cref="ReadOnly"/>), so that it is retried like one.</summary>
+    public static HttpRequestMessage AsRead(this HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(ReadOnly, true);
         return request;
     }
 

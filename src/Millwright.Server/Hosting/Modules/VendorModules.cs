@@ -1,8 +1,12 @@
+using Millwright.Connectors.Vendors.Fiix;
 using Millwright.Connectors.Vendors.MaintainX;
 using Millwright.Connectors.Vendors.Maximo;
+using Millwright.Connectors.Vendors.Odoo;
 using Millwright.Connectors.Vendors.Sap;
+using Millwright.Sandbox.Fiix;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Sandbox.Maximo;
+using Millwright.Sandbox.Odoo;
 using Millwright.Sandbox.Sap;
 
 namespace Millwright.Server.Hosting.Modules;
@@ -21,5 +25,7 @@ internal static class VendorModules
         new(new MaintainXModule(), new MaintainXSandboxModule()),
         new(new SapModule(), new SapSandboxModule()),
         new(new MaximoModule(), new MaximoSandboxModule()),
+        new(new FiixModule(), new FiixSandboxModule()),
+        new(new OdooModule(), new OdooSandboxModule()),
     ];
 }

@@ -100,38 +100,92 @@ public sealed partial class UnifiedModelDocTests
         Assert.True(problems.Count == 0, $"docs/unified-model.md and the {name} mappings disagree:\n" + string.Join('\n', problems));
     }
 
-    /// <summary>The module's column of every table, rewritten from its default mappings.</summary>
+    /// <summary>
+    /// The module's column of every entity table, rewritten from its default mappings: a missing column is added after
+    /// the last system column, rows short of cells are padded, and a missing "source" / "not offered" line and the
+    /// fields without a row of their own are added (the source line as a placeholder to write by hand).
+    /// </summary>
     private static string Regenerate(string page, string name, IReadOnlyDictionary<Entity, EntityMapping> mappings)
     {
-        var lines = page.Split('\n');
-        int column = -1;
-        EntityMapping? mapping = null;
-        for (var i = 0; i < lines.Length; i++)
+        var lines = page.Split('\n').ToList();
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i].StartsWith("## ", StringComparison.Ordinal))
+            var heading = lines[i];
+            var entity = heading.StartsWith("## ", StringComparison.Ordinal)
+                ? EntityInfo.All.FirstOrDefault(e => heading.EndsWith($"— `/v1/{e.Path}`", StringComparison.Ordinal))
+                : null;
+            if (entity is null)
             {
-                var entity = EntityInfo.All.FirstOrDefault(e => lines[i].EndsWith($"— `/v1/{e.Path}`", StringComparison.Ordinal));
-                mapping = entity is null ? null : mappings.GetValueOrDefault(entity.Entity);
-                column = -1;
+                continue;
             }
-            else if (lines[i].StartsWith("| field |", StringComparison.Ordinal))
+
+            var mapping = mappings.GetValueOrDefault(entity.Entity);
+            var end = lines.FindIndex(i + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+            end = end < 0 ? lines.Count : end;
+            var header = lines.FindIndex(i + 1, end - i - 1, l => l.StartsWith("| field |", StringComparison.Ordinal));
+            if (header < 0)
             {
-                column = Cells(lines[i]).IndexOf(name);
+                continue;
             }
-            else if (column >= 0 && lines[i].StartsWith("| `", StringComparison.Ordinal))
+
+            var text = string.Join('\n', lines.GetRange(i, end - i));
+            var said = mapping is null ? $"{name}: **not offered.**" : $"{name} source:";
+            if (!text.Contains(said, StringComparison.Ordinal))
             {
-                var cells = Cells(lines[i]);
+                lines.InsertRange(header, [mapping is null ? said : $"{said} `…`.", ""]);
+                header += 2;
+                end += 2;
+            }
+
+            var headerCells = Cells(lines[header]);
+            var column = headerCells.IndexOf(name);
+            if (column < 0 && (mapping is not null || headerCells.Count > 3))
+            {
+                // System columns follow field, type and meaning, so the last system column is the last column.
+                column = headerCells.Count;
+                lines[header] = Row([.. headerCells, name]);
+                if (lines[header + 1].StartsWith("|---", StringComparison.Ordinal))
+                {
+                    lines[header + 1] += "---|";
+                }
+            }
+
+            var fields = new HashSet<string>(StringComparer.Ordinal);
+            var last = header + 1;
+            for (; last < end && lines[last].StartsWith('|'); last++)
+            {
+                if (!lines[last].StartsWith("| `", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var cells = Cells(lines[last]);
+                fields.Add(Field(cells[0]));
+                if (column < 0)
+                {
+                    continue;
+                }
+
+                while (cells.Count <= column)
+                {
+                    cells.Add("—");
+                }
+
                 cells[column] = mapping is null ? "—" : Cell(mapping, Field(cells[0]));
-                lines[i] = "| " + string.Join(" | ", cells) + " |";
+                lines[last] = Row(cells);
             }
-            else if (!lines[i].StartsWith('|'))
+
+            var unnamed = mapping?.Fields.Where(f => !fields.Contains(f.Target) && !text.Contains(Code(f.Expression), StringComparison.Ordinal)).ToList() ?? [];
+            if (unnamed.Count > 0)
             {
-                column = -1;
+                lines.InsertRange(last, ["", $"{name} custom fields by default: " + string.Join(", ", unnamed.Select(f => $"`{f.Target}` ← {Code(f.Expression)}")) + "."]);
             }
         }
 
         return string.Join('\n', lines);
     }
+
+    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
 
     private static void Check(List<string> problems, bool condition, string what)
     {
