@@ -78,29 +78,29 @@ internal sealed class RecordWrites(
         switch (operation)
         {
             case WriteOperation.Create:
-            {
-                var values = await bodies.ReadAsync(target, operation, body!, null, cancellationToken);
-                var request = new CreateRequest(target.Info.Entity, target.Plan.ToSource(values.Values), values.Status);
-                var created = await target.Connector.CreateAsync(context, request, cancellationToken);
-                var row = await records.SaveAsync(target, created.IsSuccess ? created.Value! : throw WriteFailures.ToApiException(created.Failure!, name), requestId, cancellationToken);
-                return new StoredAnswer(StatusCodes.Status201Created, records.Render(target, row), $"/v1/{target.Info.Path}/{row.Id}");
-            }
+                {
+                    var values = await bodies.ReadAsync(target, operation, body!, null, cancellationToken);
+                    var request = new CreateRequest(target.Info.Entity, target.Plan.ToSource(values.Values), values.Status);
+                    var created = await target.Connector.CreateAsync(context, request, cancellationToken);
+                    var row = await records.SaveAsync(target, created.IsSuccess ? created.Value! : throw WriteFailures.ToApiException(created.Failure!, name), requestId, cancellationToken);
+                    return new StoredAnswer(StatusCodes.Status201Created, records.Render(target, row), $"/v1/{target.Info.Path}/{row.Id}");
+                }
 
             case WriteOperation.Update:
-            {
-                var values = await bodies.ReadAsync(target, operation, body!, WrittenRecords.Parse(stored!.Data), cancellationToken);
-                var request = new UpdateRequest(target.Info.Entity, stored.RemoteId, target.Plan.ToSource(values.Values), values.Status, WrittenRecords.Parse(stored.Raw));
-                var updated = await target.Connector.UpdateAsync(context, request, cancellationToken);
-                var row = await records.SaveAsync(target, updated.IsSuccess ? updated.Value! : throw WriteFailures.ToApiException(updated.Failure!, name), requestId, cancellationToken);
-                return new StoredAnswer(StatusCodes.Status200OK, records.Render(target, row), null);
-            }
+                {
+                    var values = await bodies.ReadAsync(target, operation, body!, WrittenRecords.Parse(stored!.Data), cancellationToken);
+                    var request = new UpdateRequest(target.Info.Entity, stored.RemoteId, target.Plan.ToSource(values.Values), values.Status, WrittenRecords.Parse(stored.Raw));
+                    var updated = await target.Connector.UpdateAsync(context, request, cancellationToken);
+                    var row = await records.SaveAsync(target, updated.IsSuccess ? updated.Value! : throw WriteFailures.ToApiException(updated.Failure!, name), requestId, cancellationToken);
+                    return new StoredAnswer(StatusCodes.Status200OK, records.Render(target, row), null);
+                }
 
             default:
-            {
-                var deleted = await target.Connector.DeleteAsync(context, new DeleteRequest(target.Info.Entity, stored!.RemoteId, WrittenRecords.Parse(stored.Raw)), cancellationToken);
-                await records.DeleteAsync(target, stored.Id, deleted.IsSuccess ? deleted.Value! : throw WriteFailures.ToApiException(deleted.Failure!, name), requestId, cancellationToken);
-                return new StoredAnswer(StatusCodes.Status204NoContent, "", null);
-            }
+                {
+                    var deleted = await target.Connector.DeleteAsync(context, new DeleteRequest(target.Info.Entity, stored!.RemoteId, WrittenRecords.Parse(stored.Raw)), cancellationToken);
+                    await records.DeleteAsync(target, stored.Id, deleted.IsSuccess ? deleted.Value! : throw WriteFailures.ToApiException(deleted.Failure!, name), requestId, cancellationToken);
+                    return new StoredAnswer(StatusCodes.Status204NoContent, "", null);
+                }
         }
     }
 
