@@ -54,6 +54,12 @@ internal sealed class FiixApi(HttpClient http, TimeProvider time, IOptions<Upstr
         var action = (string)message["_maCn"]!;
         var url = SignedUrl(tenant, action, time.GetUtcNow().ToUnixTimeMilliseconds());
         using var request = new HttpRequestMessage(HttpMethod.Post, url).ForConnection(connection, FiixSettings.RequestsPerMinute);
+        if (action.StartsWith("Find", StringComparison.Ordinal))
+        {
+            // Finds go over POST too; they are safe to repeat after a 5xx or a dropped connection.
+            request.AsRead();
+        }
+
         request.Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "text/plain");
         request.Headers.TryAddWithoutValidation("Authorization", Sign(tenant.SecretKey, url));
         try

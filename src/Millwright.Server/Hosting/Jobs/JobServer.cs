@@ -48,8 +48,15 @@ internal sealed partial class JobServer(
             return;
         }
 
-        server.SendStop();
-        await server.WaitForShutdownAsync(cancellationToken);
+        try
+        {
+            server.SendStop();
+            await server.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host disposed the server before stopping it (a failed start-up): it is stopped already.
+        }
     }
 
     public void Dispose() => server?.Dispose();

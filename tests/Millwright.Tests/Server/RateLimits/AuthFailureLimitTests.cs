@@ -110,30 +110,4 @@ public sealed class AuthFailureLimitTests
         Assert.Contains(test.Data, e => e.Type == AuditEventTypes.DashboardSignedIn && e.ActorType == "secret_key");
         Assert.Single(live.Data);
     }
-
-    [RedisFact]
-    public async Task BearerFailures_OnOneNode_LimitTheAddressOnAnotherSharingRedis()
-    {
-        // A minute of its own far from other tests' clocks: the Redis server is shared by every test run.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000)));
-        var settings = new Dictionary<string, string?>
-        {
-            ["MILLWRIGHT_REDIS"] = RedisFactAttribute.ConnectionString,
-            ["Millwright:RateLimits:FailedAuthPerAddressPerMinute"] = "3",
-        };
-        using var first = new MillwrightHost(settings, time: clock);
-        using var second = new MillwrightHost(settings, dataDirectory: first.DataDirectory, time: clock);
-        var account = await first.CreateAccountAsync();
-
-        for (var i = 0; i < 3; i++)
-        {
-            using var failed = await first.Http(BearerSecrets.New("test", BearerSecrets.ConnectionTokenKind)).GetAsync(new Uri("/v1/connection", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
-        }
-
-        var onSecond = await Assert.ThrowsAsync<MillwrightApiException>(() => new MillwrightClient(second.Http(), account.TestSecretKey).ListApiKeysAsync());
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, onSecond.Status);
-        Assert.NotNull(onSecond.Error?.RetryAfter);
-    }
 }
