@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Http;
+using Millwright.Connectors.Vendors.Sap;
 using Millwright.Sandbox.Sap;
 
 namespace Millwright.Tests.Connectors.Vendors.Sap;
@@ -10,7 +11,8 @@ internal sealed class SapHarness : IDisposable
 {
     private readonly ServiceProvider services;
 
-    public SapHarness()
+    /// <param name="interceptor">The innermost handler, for write tests that act between the connector's calls.</param>
+    public SapHarness(WriteInterceptor? interceptor = null, TimeSpan? attemptTimeout = null)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
@@ -19,8 +21,13 @@ internal sealed class SapHarness : IDisposable
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRateLimitRetryWait = TimeSpan.FromMilliseconds(50);
-            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(10);
         });
+        if (interceptor is not null)
+        {
+            collection.AddHttpClient(SapApi.ClientName).AddHttpMessageHandler(() => interceptor).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+
         services = collection.BuildServiceProvider();
         Connector = services.GetRequiredService<ConnectorRegistry>().Find("sap-s4hana")!;
     }
