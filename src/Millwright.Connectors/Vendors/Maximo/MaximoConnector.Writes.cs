@@ -43,7 +43,7 @@ internal sealed partial class MaximoConnector
         }
 
         return created.Value is { } document && Record(endpoint, document) is { } record
-            ? record
+            ? ConnectorResult<RawRecord>.Ok(record)
             : UpstreamFailures.InvalidResponse(MaximoSettings.SystemName, $"a created {endpoint.ObjectStructure.ToUpperInvariant()} record without its key");
     }
 
@@ -132,7 +132,7 @@ internal sealed partial class MaximoConnector
         }
 
         return Record(endpoint, document) is { } record
-            ? record
+            ? ConnectorResult<RawRecord>.Ok(record)
             : UpstreamFailures.InvalidResponse(MaximoSettings.SystemName, $"a {endpoint.ObjectStructure.ToUpperInvariant()} record without its key");
     }
 
@@ -171,10 +171,10 @@ internal sealed partial class MaximoConnector
         return ConnectorResult<(string, string?, JsonObject)>.Ok((href, MaximoComputed.Text(member["_rowstamp"]), member));
     }
 
-    private static ConnectorResult<RawRecord>? Record(MaximoEndpoint endpoint, JsonObject document)
+    private static RawRecord? Record(MaximoEndpoint endpoint, JsonObject document)
     {
         var records = Records(endpoint, [document.DeepClone()]);
-        return records.Count == 1 ? ConnectorResult<RawRecord>.Ok(records[0]) : null;
+        return records.Count == 1 ? records[0] : null;
     }
 
     private static ConnectorFailure Invalid(string message) => new(FailureCategory.Permanent, ErrorCodes.UpstreamValidationFailed, message);

@@ -11,7 +11,7 @@ internal sealed class MaximoHarness : IDisposable
 {
     private readonly ServiceProvider services;
 
-    public MaximoHarness(Func<HttpRequestMessage, HttpResponseMessage>? script = null)
+    public MaximoHarness(Func<HttpRequestMessage, HttpResponseMessage>? script = null, WriteInterceptor? interceptor = null)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
@@ -26,6 +26,11 @@ internal sealed class MaximoHarness : IDisposable
         {
             Transport = new ScriptedTransport(script);
             collection.AddHttpClient(MaximoApi.ClientName).ConfigurePrimaryHttpMessageHandler(() => Transport);
+        }
+
+        if (interceptor is not null)
+        {
+            collection.AddHttpClient(MaximoApi.ClientName).AddHttpMessageHandler(() => interceptor).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         }
 
         services = collection.BuildServiceProvider();
