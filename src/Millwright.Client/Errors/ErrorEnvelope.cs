@@ -22,6 +22,10 @@ public sealed record ApiError
     /// <summary>Field-level details (validation errors).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ErrorDetail>? Details { get; init; }
+    /// <summary>Writes only: <c>unknown</c> when the request may have reached the connected system (a timeout after sending),
+    /// so the record may or may not have been written; check before retrying without an idempotency key.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Outcome { get; init; }
 }
 
 /// <summary>One problem with one part of the request.</summary>

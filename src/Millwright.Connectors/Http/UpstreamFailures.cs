@@ -44,6 +44,26 @@ internal static class UpstreamFailures
     public static ConnectorFailure InvalidResponse(string system, string what, int? status = null) =>
         new(FailureCategory.Permanent, ErrorCodes.UpstreamInvalidResponse, $"{system} answered with {what}.", null, status);
 
+    /// <summary>
+    /// Classifies a transport failure of a write: as <see cref="FromException"/>, with <see cref="ConnectorFailure.OutcomeUnknown"/>
+    /// when the request may have reached the system (a timeout or a connection lost after connecting), so the record may exist.
+    /// </summary>
+    public static ConnectorFailure FromWriteException(string system, Exception exception)
+    {
+        var failure = FromException(system, exception);
+        var beforeSending = false;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            // Refused, unknown or blocked addresses, pacing and an open circuit never sent anything.
+            beforeSending |= e is SocketException or UpstreamRateGateException or Polly.CircuitBreaker.BrokenCircuitException
+                or UpstreamAddressBlockedException or AuthenticationException;
+        }
+
+        return failure.Category == FailureCategory.Transient && !beforeSending
+            ? failure with { OutcomeUnknown = true, Message = $"{failure.Message} The write may or may not have been made in {system}: check before retrying without an idempotency key." }
+            : failure;
+    }
+
     /// <summary>Classifies a transport failure. Cancellation by the caller is not a failure: rethrow it instead of calling this.</summary>
     public static ConnectorFailure FromException(string system, Exception exception)
     {

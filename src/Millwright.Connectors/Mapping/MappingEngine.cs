@@ -65,6 +65,89 @@ public static class MappingEngine
         }
     }
 
+    /// <summary>
+    /// What the mapping can write back and how (Mapping/README.md, "Writing"): lines with a <see cref="FieldMapping.Write"/>
+    /// rule that inverts, and <c>custom_fields.&lt;name&gt;</c> lines whose expression is a plain path. Lines whose rule does
+    /// not invert are read-only here; <see cref="ValidateWrites"/> reports them.
+    /// </summary>
+    public static WritePlan WritePlan(EntityMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return Plans.GetValue(mapping, m => BuildWritePlan(m).Plan);
+    }
+
+    /// <summary>The write rules of a mapping that do not invert (an error per line); empty when every rule is usable.</summary>
+    public static IReadOnlyList<MappingError> ValidateWrites(EntityMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return BuildWritePlan(mapping).Errors;
+    }
+
+    private static readonly ConditionalWeakTable<EntityMapping, WritePlan> Plans = [];
+
+    private static (WritePlan Plan, List<MappingError> Errors) BuildWritePlan(EntityMapping mapping)
+    {
+        var writes = new Dictionary<string, FieldWrite>(StringComparer.Ordinal);
+        var errors = new List<MappingError>();
+        IReadOnlyList<PathStep>? spread = null;
+        foreach (var line in mapping.Fields)
+        {
+            var custom = line.Target.StartsWith(CompiledMapping.CustomPrefix, StringComparison.Ordinal);
+            if (line.Target == CompiledMapping.CustomFields)
+            {
+                if (line.Write is not null)
+                {
+                    if (PlainPath(line.Write) is { } steps)
+                    {
+                        spread = steps;
+                    }
+                    else
+                    {
+                        errors.Add(new(line.Target, null, "'custom_fields' is written back to a plain path (e.g. extraFields), without transforms"));
+                    }
+                }
+
+                continue;
+            }
+
+            // A connection's own custom field is writable when it simply reads one value.
+            var rule = line.Write ?? (custom && PlainPath(line.Expression) is not null ? line.Expression : null);
+            if (rule is null)
+            {
+                continue;
+            }
+
+            var field = custom ? null : UnifiedFields.Find(mapping.Entity, line.Target);
+            if (!custom && field is null)
+            {
+                continue;
+            }
+
+            var (write, error) = FieldWrite.Compile(line.Target, field, rule);
+            if (write is null)
+            {
+                errors.Add(new(line.Target, null, $"'{line.Target}' cannot be written back through '{rule}': {error}"));
+                continue;
+            }
+
+            writes[line.Target] = write;
+        }
+
+        return (new WritePlan(mapping.Entity, writes, spread), errors);
+    }
+
+    private static IReadOnlyList<PathStep>? PlainPath(string expression)
+    {
+        try
+        {
+            return ExpressionCache.Parse(expression) is PathNode { Steps.Count: > 0 } path && path.Steps.All(s => s is PropertyStep) ? path.Steps : null;
+        }
+        catch (ExpressionException)
+        {
+            return null;
+        }
+    }
+
     internal static CompiledMapping Compile(EntityMapping mapping)
     {
         if (ByInstance.TryGetValue(mapping, out var compiled))

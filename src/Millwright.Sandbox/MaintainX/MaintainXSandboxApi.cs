@@ -18,6 +18,7 @@ internal static partial class MaintainXSandboxApi
         MapWorkOrders(api, sandbox);
         MapWorkOrderWrites(api, sandbox);
         MapWorkRequests(api, sandbox);
+        MapWorkRequestWrites(api, sandbox);
         MapAssets(api, sandbox);
         MapAssetWrites(api, sandbox);
         MapLocations(api, sandbox);

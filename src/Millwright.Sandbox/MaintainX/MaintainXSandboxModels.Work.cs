@@ -74,6 +74,8 @@ internal sealed record MxWorkRequest : MxRecord
     public long? ApproverTeamId { get; init; }
 
     public string? ContactEmail { get; init; }
+
+    public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
 }
 
 internal sealed record MxMeterReading(string Id, double Value, DateTimeOffset ReadingDate, DateTimeOffset CreatedAt);

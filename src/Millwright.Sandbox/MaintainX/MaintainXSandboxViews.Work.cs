@@ -165,7 +165,7 @@ internal static class MxWorkViews
             ["createdAt"] = MxJson.Ts(r.CreatedAt),
             ["updatedAt"] = MxJson.Ts(r.UpdatedAt),
         };
-        json.AddIf(expand, "extra_fields", "extraFields", () => new JsonObject());
+        json.AddIf(expand, "extra_fields", "extraFields", () => MxJson.Map(r.ExtraFields));
         if (expand.Contains("asset") && r.AssetId is { } assetId && data.Assets.Find(assetId) is { } asset)
         {
             json["asset"] = MxAssetViews.AssetSummary(asset);

@@ -32,6 +32,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
     public DbSet<WebhookAttemptRow> WebhookAttempts => Set<WebhookAttemptRow>();
     public DbSet<LinkSessionRow> LinkSessions => Set<LinkSessionRow>();
     public DbSet<DashboardSessionRow> DashboardSessions => Set<DashboardSessionRow>();
+    public DbSet<Features.Writes.IdempotencyKeyRow> IdempotencyKeys => Set<Features.Writes.IdempotencyKeyRow>();
     /// <summary>ASP.NET Data Protection key ring (dashboard antiforgery tokens), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -116,6 +117,7 @@ public abstract class MillwrightDb(DbContextOptions options) : DbContext(options
         });
         // RequestLogs (request logs, their upstream calls, and the hourly upstream health of the status page)
         Features.RequestLogs.RequestLogModel.Configure(b);
+        b.ApplyConfiguration(new Features.Writes.IdempotencyKeyConfiguration());
 
         // Webhooks
         b.Entity<WebhookEndpointRow>(e =>

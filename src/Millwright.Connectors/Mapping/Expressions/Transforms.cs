@@ -8,6 +8,11 @@ namespace Millwright.Connectors.Mapping.Expressions;
 internal sealed class ElementwiseNode(int position, Node input, ValueTypes scalar, Func<object?, EvaluationContext, object?> apply)
     : Node(position)
 {
+    public Node Input => input;
+
+    /// <summary>How a written value goes back through this transform; null when it cannot (see <see cref="WriteInverse"/>).</summary>
+    public WriteInverse? Inverse { get; init; }
+
     public override ValueTypes Types =>
         scalar | ValueTypes.Null | (input.Types.HasFlag(ValueTypes.List) ? ValueTypes.List : 0);
 
@@ -62,6 +67,11 @@ internal sealed class MapNode(
 
     public override IEnumerable<Node> Children => [input];
 
+    public Node Input => input;
+
+    /// <summary>Matched value → replacement, without the <c>*</c> fallback.</summary>
+    public IReadOnlyDictionary<string, object?> Entries => entries;
+
     public override object? Evaluate(EvaluationContext context, JsonNode? current)
     {
         var value = input.Evaluate(context, current);
@@ -94,28 +104,40 @@ internal static class Transforms
     ];
 
     public static Node Number(int position, Node input) =>
-        new ElementwiseNode(position, input, ValueTypes.Number, (v, _) => Values.ToNumber(v));
+        new ElementwiseNode(position, input, ValueTypes.Number, (v, _) => Values.ToNumber(v)) { Inverse = new(WriteInverseKind.NumberAsText) };
 
     public static Node Boolean(int position, Node input) =>
-        new ElementwiseNode(position, input, ValueTypes.Boolean, (v, _) => Values.ToBoolean(v));
+        new ElementwiseNode(position, input, ValueTypes.Boolean, (v, _) => Values.ToBoolean(v)) { Inverse = new(WriteInverseKind.Same) };
 
     public static Node String(int position, Node input) =>
-        new ElementwiseNode(position, input, ValueTypes.String, (v, _) => Values.ToText(v) ?? (v as JsonNode)?.ToJsonString());
+        new ElementwiseNode(position, input, ValueTypes.String, (v, _) => Values.ToText(v) ?? (v as JsonNode)?.ToJsonString())
+        {
+            Inverse = new(WriteInverseKind.TextAsNumber),
+        };
 
     public static Node Text(int position, Node input, Func<string, string> apply) =>
-        new ElementwiseNode(position, input, ValueTypes.String, (v, _) => Values.ToText(v) is { } s ? apply(s) : null);
+        new ElementwiseNode(position, input, ValueTypes.String, (v, _) => Values.ToText(v) is { } s ? apply(s) : null) { Inverse = new(WriteInverseKind.Same) };
 
     public static Node Date(int position, Node input, string? unit, string? format) =>
-        new ElementwiseNode(position, input, ValueTypes.Date, (v, _) => Values.ToDate(v, unit, format));
+        new ElementwiseNode(position, input, ValueTypes.Date, (v, _) => Values.ToDate(v, unit, format))
+        {
+            Inverse = new(unit switch { "s" => WriteInverseKind.UnixSeconds, "ms" => WriteInverseKind.UnixMilliseconds, _ => WriteInverseKind.Date }, Format: format),
+        };
 
     public static Node Scale(int position, Node input, decimal factor, bool divide) =>
         new ElementwiseNode(position, input, ValueTypes.Number, (v, _) =>
-            Values.ToNumber(v) is { } n ? (divide ? n / factor : n * factor) : null);
+            Values.ToNumber(v) is { } n ? (divide ? n / factor : n * factor) : null)
+        {
+            Inverse = new(divide ? WriteInverseKind.Multiply : WriteInverseKind.Divide, Factor: factor),
+        };
 
     /// <summary>Turns remote ids into Millwright's stable ids of <paramref name="entity"/>, exactly as the sync engine ids records.</summary>
     public static Node Ref(int position, Node input, Entity entity) =>
         new ElementwiseNode(position, input, ValueTypes.String, (v, context) =>
-            RemoteIds.Normalize(v) is { } remoteId ? RefCache.Id(context.ConnectionId, entity, remoteId) : null);
+            RemoteIds.Normalize(v) is { } remoteId ? RefCache.Id(context.ConnectionId, entity, remoteId) : null)
+        {
+            Inverse = new(WriteInverseKind.Reference, Entity: entity),
+        };
 
     public static Node First(int position, Node input) =>
         new WholeValueNode(position, input, ValueTypes.Any, v => Values.TryAsList(v, out var items) ? items.FirstOrDefault(i => i is not null) : v);

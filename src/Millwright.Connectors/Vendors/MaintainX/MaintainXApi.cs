@@ -14,7 +14,7 @@ namespace Millwright.Connectors.Vendors.MaintainX;
 /// Typed client of the MaintainX REST API (one per call, from IHttpClientFactory, with the shared
 /// upstream pipeline). Turns every answer into JSON or a classified failure; never throws for the vendor.
 /// </summary>
-internal sealed class MaintainXApi(HttpClient http, TimeProvider time, IOptions<UpstreamHttpOptions> options)
+internal sealed partial class MaintainXApi(HttpClient http, TimeProvider time, IOptions<UpstreamHttpOptions> options)
 {
     public const string ClientName = "maintainx";
 

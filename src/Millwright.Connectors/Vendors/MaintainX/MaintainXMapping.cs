@@ -42,6 +42,16 @@ internal static class MaintainXMapping
             ("model", "model"),
             ("barcode", "barcode"),
             ("category", "assetTypes | join(', ')"),
+            ("custom_fields", "extraFields")).Writing(
+            // Spec, POST/PATCH /assets: manufacturer and model are written as {name} objects but read back as names.
+            ("name", Same),
+            ("description", Same),
+            ("location_id", Same),
+            ("parent_id", Same),
+            ("serial_number", Same),
+            ("manufacturer", "manufacturer.name"),
+            ("model", "model.name"),
+            ("barcode", Same),
             ("custom_fields", "extraFields")),
         [Entity.WorkOrders] = Map(Entity.WorkOrders,
             ("number", "sequentialId | string"),
@@ -61,6 +71,20 @@ internal static class MaintainXMapping
             ("due_at", "dueDate | date"),
             ("started_at", "startDate | date"),
             ("completed_at", "completedAt | date"),
+            ("custom_fields", "extraFields")).Writing(
+            // Spec, POST/PATCH /workorders: the body names ids flat (assetId, locationId, requesterId) while documents
+            // expand them; status changes go through PATCH /workorders/{id}/status (the connector's job).
+            ("title", Same),
+            ("description", Same),
+            ("status", Same),
+            ("priority", Same),
+            ("location_id", "locationId | ref(locations)"),
+            ("asset_id", "assetId | ref(assets)"),
+            ("assignee_ids", Same),
+            ("team_ids", Same),
+            ("requested_by_id", "requesterId | ref(users)"),
+            ("due_at", Same),
+            ("started_at", Same),
             ("custom_fields", "extraFields")),
         [Entity.MaintenanceRequests] = Map(Entity.MaintenanceRequests,
             ("title", "title"),
@@ -73,6 +97,12 @@ internal static class MaintainXMapping
             ("location_id", "locationId | ref(locations)"),
             ("asset_id", "assetId | ref(assets)"),
             ("work_order_id", "workOrderId | ref(work_orders)"),
+            ("custom_fields", "extraFields")).Writing(
+            // Spec, POST /workrequests: title, priority, assetId, locationId, extraFields (no description).
+            ("title", Same),
+            ("priority", Same),
+            ("location_id", Same),
+            ("asset_id", Same),
             ("custom_fields", "extraFields")),
         [Entity.Parts] = Map(Entity.Parts,
             ("name", "name"),
@@ -116,6 +146,15 @@ internal static class MaintainXMapping
             ("last_reading_value", "lastReading.value"),
             ("last_reading_at", "coalesce(lastReading.readingDate, lastReading.createdAt) | date"),
             ("custom_fields.measurement_type", "measurementType")),
+        // Write-only: the API creates readings (POST /meters/{meterId}/readings) but cannot list them; the connector
+        // adds meterId to the document the API returns.
+        [Entity.MeterReadings] = Map(Entity.MeterReadings,
+            ("meter_id", "meterId | ref(meters)"),
+            ("value", "readingValue"),
+            ("read_at", "readingDate | date")).Writing(
+            ("meter_id", Same),
+            ("value", Same),
+            ("read_at", Same)),
         [Entity.PmSchedules] = Map(Entity.PmSchedules,
             ("name", "name"),
             ("asset_id", "assets[0].assetId | ref(assets)"),
@@ -126,6 +165,24 @@ internal static class MaintainXMapping
             ("custom_fields.trigger_type", "triggerType")),
     };
 
+    /// <summary>In <see cref="Writing"/>: the field is written back through its read expression.</summary>
+    private const string? Same = null;
+
     private static EntityMapping Map(Entity entity, params (string Target, string Expression)[] fields) =>
         new(entity, [.. fields.Select(f => new FieldMapping(f.Target, f.Expression))]);
+
+    /// <summary>Marks the fields MaintainX accepts in its create/update bodies, each with its write rule (<see cref="Same"/>, or where it is written).</summary>
+    private static EntityMapping Writing(this EntityMapping mapping, params (string Target, string? Write)[] writes)
+    {
+        var rules = writes.ToDictionary(w => w.Target, w => w.Write, StringComparer.Ordinal);
+        if (rules.Keys.FirstOrDefault(t => mapping.Fields.All(f => f.Target != t)) is { } unknown)
+        {
+            throw new InvalidOperationException($"MaintainX {mapping.Entity} has no mapping line '{unknown}' to write.");
+        }
+
+        return mapping with
+        {
+            Fields = [.. mapping.Fields.Select(f => rules.TryGetValue(f.Target, out var write) ? f with { Write = write ?? f.Expression } : f)],
+        };
+    }
 }

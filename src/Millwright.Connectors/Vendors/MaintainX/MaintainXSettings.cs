@@ -35,7 +35,7 @@ internal static class MaintainXSettings
 
     /// <summary>
     /// Incremental only where the spec offers <c>updatedAt[gte]</c> (work orders, assets, parts, purchase
-    /// orders). Meter readings are absent: the API can create them but not list them.
+    /// orders). Meter readings are write-only: the API can create them but not list them.
     /// </summary>
     public static SystemDescriptor Descriptor { get; } = new(
         SystemId,
@@ -49,13 +49,24 @@ internal static class MaintainXSettings
             [Entity.Users] = Full,
             [Entity.Teams] = Full,
             [Entity.Vendors] = Full,
-            [Entity.Assets] = Incremental,
+            [Entity.Assets] = Incremental with { Create = true, Update = true, Delete = true, RequiredOnCreate = ["name"] },
             [Entity.Parts] = Incremental,
             [Entity.Meters] = Full,
             [Entity.PmSchedules] = Full,
             [Entity.PurchaseOrders] = Incremental,
-            [Entity.MaintenanceRequests] = Full,
-            [Entity.WorkOrders] = Incremental,
+            // Spec, POST /workrequests: title is required; new requests start PENDING (approval happens in MaintainX).
+            [Entity.MaintenanceRequests] = Full with { Create = true, Update = true, Delete = true, RequiredOnCreate = ["title"] },
+            [Entity.WorkOrders] = Incremental with
+            {
+                Create = true,
+                Update = true,
+                Delete = true,
+                RequiredOnCreate = ["title"],
+                // Spec, PATCH /workorders/{id}/status: OPEN, IN_PROGRESS, ON_HOLD, DONE, CANCELED.
+                StatusTransitions = ["open", "in_progress", "on_hold", "completed", "cancelled"],
+            },
+            // Write-only: POST /meters/{meterId}/readings exists, no endpoint lists readings.
+            [Entity.MeterReadings] = new(Read: false, Incremental: false, Create: true) { RequiredOnCreate = ["meter_id", "value"] },
         },
         RequestsPerMinute);
 

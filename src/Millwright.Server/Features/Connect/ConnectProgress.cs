@@ -57,7 +57,7 @@ internal static class ConnectProgress
         var run = await db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == session!.ConnectionId)
             .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         var entities = registry.Find(connection?.System ?? "") is { } connector
-            ? EntityInfo.All.Where(e => connector.Descriptor.Capabilities.ContainsKey(e.Entity)).ToList()
+            ? EntityInfo.All.Where(e => connector.Descriptor.Capabilities.GetValueOrDefault(e.Entity)?.Read == true).ToList()
             : [];
         http.Response.Headers.CacheControl = "no-store";
         return Results.Json(Describe(connection, run, entities), MillwrightJson.Options);

@@ -87,7 +87,11 @@ internal sealed class MappingOverrides
         var fields = new List<FieldMapping>(defaults.Fields.Count + own.Count);
         foreach (var field in defaults.Fields)
         {
-            fields.Add(own.TryGetValue(field.Target, out var expression) ? field with { Expression = expression } : field);
+            // A line written back where it is read follows the connection's expression (written if that one inverts);
+            // a line the system writes elsewhere (MaintainX reads asset.id, writes assetId) keeps the default's rule.
+            fields.Add(own.TryGetValue(field.Target, out var expression)
+                ? field with { Expression = expression, Write = field.Write == field.Expression ? expression : field.Write }
+                : field);
         }
 
         var defaultTargets = defaults.Fields.Select(f => f.Target).ToHashSet(StringComparer.Ordinal);

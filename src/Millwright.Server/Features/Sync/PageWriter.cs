@@ -142,6 +142,16 @@ internal sealed class PageWriter(
                 db.Records.Add(row);
                 changes.Add(new RecordChange(RecordChangeKind.Created, row));
             }
+            else if (row.DeletedAt is null && row.RawHash.StartsWith(Writes.WrittenRecords.WrittenMarker, StringComparison.Ordinal)
+                && MappingEngine.Apply(pass.Mapping, raw, run.ConnectionId).ToJsonString() == row.Data)
+            {
+                // Stored from a write's answer, which may be shaped unlike this list: the same unified record is the
+                // sync confirming the write (no event, updated_at stays), not a change.
+                row.Raw = rawJson;
+                row.RawHash = hash;
+                row.RemoteUpdatedAt = raw.RemoteUpdatedAt ?? row.RemoteUpdatedAt;
+                row.LastSeenRunId = run.Id;
+            }
             else if (row.RawHash != hash || row.DeletedAt is not null)
             {
                 // Changed at the source, or back after a deletion: both are updates of the unified record.
@@ -169,7 +179,9 @@ internal sealed class PageWriter(
     private async Task<List<RecordChange>> DeleteUnseenAsync(RunState run, EntityPass pass, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var unseen = await db.Records
-            .Where(r => r.ConnectionId == run.ConnectionId && r.Entity == pass.Info.Path && r.DeletedAt == null && r.LastSeenRunId != run.Id)
+            // A record a write stored after the run started may sit behind pages this run had already read: not unseen.
+            .Where(r => r.ConnectionId == run.ConnectionId && r.Entity == pass.Info.Path && r.DeletedAt == null && r.LastSeenRunId != run.Id
+                && !(r.RawHash.StartsWith(Writes.WrittenRecords.WrittenMarker) && r.UpdatedAt >= run.StartedAt))
             .ToListAsync(cancellationToken);
         foreach (var row in unseen)
         {

@@ -69,7 +69,7 @@ internal sealed partial class DemoRunner
     private static async Task<List<string>> OfferedEntitiesAsync(MillwrightClient client, CancellationToken ct)
     {
         var maintainx = await client.GetSystemAsync("maintainx", ct);
-        return EntityInfo.All.Select(e => e.Path).Where(maintainx.Capabilities.ContainsKey).ToList();
+        return EntityInfo.All.Select(e => e.Path).Where(path => maintainx.Capabilities.GetValueOrDefault(path)?.Read == true).ToList();
     }
 
     private static void PrintCredentials(string baseUrl, string secretKey, string connectionId, string token, string dataDirectory,

@@ -34,6 +34,7 @@ public static class ApiErrors
             Source = error.ErrorSource,
             RetryAfter = error.RetryAfterSeconds,
             Details = error.Details,
+            Outcome = error.Outcome,
         });
         return response.WriteAsJsonAsync(body, MillwrightJson.Options, contentType: "application/json", context.RequestAborted);
     }

@@ -25,6 +25,9 @@ public sealed class ApiException(
 
     public int? RetryAfterSeconds { get; } = retryAfterSeconds;
 
+    /// <summary><c>unknown</c> when a write may have reached the connected system (see <see cref="Client.Errors.ApiError.Outcome"/>).</summary>
+    public string? Outcome { get; init; }
+
     public static ApiException BadQuery(string parameter, string message) =>
         new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidQueryParameter, message, details: [new ErrorDetail(parameter, message)]);
 

@@ -35,8 +35,13 @@ public sealed class SystemsTests : IClassFixture<SharedHost>, IDisposable
         var baseUrl = Assert.Single(maintainx.Fields, f => f.Name == "base_url");
         Assert.Equal(SystemFieldKinds.Setting, baseUrl.Kind);
         Assert.Equal("https://api.getmaintainx.com/v1", baseUrl.Default);
-        Assert.Equal(new EntityCapability(true, true, false, false), maintainx.Capabilities["work-orders"]);
-        Assert.False(maintainx.Capabilities.ContainsKey("meter-readings"));
+        var workOrders = maintainx.Capabilities["work-orders"];
+        Assert.Equal((true, true, true, true, true, true), (workOrders.Read, workOrders.Incremental, workOrders.Create, workOrders.Update, workOrders.Write, workOrders.Delete));
+        Assert.Equal(["open", "in_progress", "on_hold", "completed", "cancelled"], workOrders.StatusTransitions);
+        var sites = maintainx.Capabilities["sites"];
+        Assert.Equal((true, false, false, false, false), (sites.Read, sites.Incremental, sites.Create, sites.Update, sites.Delete));
+        var readings = maintainx.Capabilities["meter-readings"];
+        Assert.Equal((false, true, false), (readings.Read, readings.Create, readings.Update));
         Assert.Equal(100, maintainx.RateLimit.RequestsPerMinute);
         Assert.Equal(maintainx, await new MillwrightClient(http, account.TestSecretKey).GetSystemAsync("maintainx"), SystemComparer.Instance);
     }
@@ -56,7 +61,7 @@ public sealed class SystemsTests : IClassFixture<SharedHost>, IDisposable
         public bool Equals(SupportedSystem? x, SupportedSystem? y) =>
             x is not null && y is not null && x.Id == y.Id
             && x.Fields.SequenceEqual(y.Fields)
-            && x.Capabilities.OrderBy(p => p.Key).SequenceEqual(y.Capabilities.OrderBy(p => p.Key))
+            && System.Text.Json.JsonSerializer.Serialize(x.Capabilities.OrderBy(p => p.Key)) == System.Text.Json.JsonSerializer.Serialize(y.Capabilities.OrderBy(p => p.Key))
             && x.RateLimit == y.RateLimit;
 
         public int GetHashCode(SupportedSystem obj) => obj.Id.GetHashCode(StringComparison.Ordinal);

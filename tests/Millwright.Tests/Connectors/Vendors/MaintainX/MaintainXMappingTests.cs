@@ -50,7 +50,8 @@ public sealed class MaintainXMappingTests
         Assert.Equal(
             MaintainXSettings.Descriptor.Capabilities.Keys.Order(),
             MaintainXMapping.Defaults.Keys.Order());
-        Assert.DoesNotContain(Entity.MeterReadings, MaintainXSettings.Descriptor.Capabilities.Keys);
+        Assert.False(MaintainXSettings.Descriptor.Capabilities[Entity.MeterReadings].Read);
+        Assert.All(MaintainXMapping.Defaults.Values, m => Assert.Empty(MappingEngine.ValidateWrites(m)));
     }
 
     [Theory]
