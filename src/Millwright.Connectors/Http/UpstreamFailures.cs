@@ -54,9 +54,12 @@ internal static class UpstreamFailures
         var beforeSending = false;
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            // Refused, unknown or blocked addresses, pacing and an open circuit never sent anything.
-            beforeSending |= e is SocketException or UpstreamRateGateException or Polly.CircuitBreaker.BrokenCircuitException
-                or UpstreamAddressBlockedException or AuthenticationException;
+            // Refused, unknown, unreachable or blocked addresses, a failed TLS handshake, pacing and an open circuit never sent
+            // anything; a connection reset or aborted after connecting may have carried the request.
+            beforeSending |= e is UpstreamRateGateException or Polly.CircuitBreaker.BrokenCircuitException
+                or UpstreamAddressBlockedException or AuthenticationException
+                or SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.ConnectionRefused
+                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TimedOut };
         }
 
         return failure.Category == FailureCategory.Transient && !beforeSending

@@ -54,6 +54,23 @@ internal static partial class MaximoSandboxApi
         }
 
         var body = await BodyAsync(http);
+        var action = http.Request.Query["action"].ToString();
+        if (action.Length > 0)
+        {
+            if (!string.Equals(action, "wsmethod:changeStatus", StringComparison.OrdinalIgnoreCase) || !structure.Domains.ContainsKey("status"))
+            {
+                throw MxmError.BadQuery($"The action {action} is not available for the object structure {structure.Name.ToUpperInvariant()}.");
+            }
+
+            // changeStatus takes {status, date?, memo?}; only the status is a record attribute.
+            if (MxmJson.Text(body["status"]) is not { } wanted)
+            {
+                throw MxmError.Invalid("The changeStatus method needs the parameter STATUS.");
+            }
+
+            body = new JsonObject { ["status"] = wanted };
+        }
+
         var merge = string.Equals(http.Request.Headers["patchtype"].ToString(), "MERGE", StringComparison.OrdinalIgnoreCase);
         var data = sandbox.Data;
         var now = MxmJson.Ts(sandbox.Now());
@@ -62,6 +79,11 @@ internal static partial class MaximoSandboxApi
             var copy = row.DeepClone().AsObject();
             var status = MxmJson.Text(copy["status"]);
             MxmWriteRules.Apply(structure, copy, body, creating: false, merge);
+            if (MxmJson.Text(copy["status"]) is { } changed && changed != status && MxmStatus.Refusal(structure, status, changed) is { } refusal)
+            {
+                throw new MxmError(StatusCodes.Status400BadRequest, MxmStatus.NotAllowedReason, refusal);
+            }
+
             if (structure.Attributes.ContainsKey("statusdate") && MxmJson.Text(copy["status"]) != status)
             {
                 copy["statusdate"] = now;

@@ -4,7 +4,9 @@ using System.Xml.Linq;
 namespace Millwright.Sandbox.Sap;
 
 /// <summary>One property of an entity type (or a function-import parameter), as the EDMX declares it.</summary>
-internal sealed record EdmProperty(string Name, string Type, bool Nullable, int? MaxLength, int? Scale);
+/// <param name="Creatable">False where the metadata says <c>sap:creatable="false"</c>: the system fills it, a create may not send it.</param>
+/// <param name="Updatable">False where the metadata says <c>sap:updatable="false"</c>: fixed once created.</param>
+internal sealed record EdmProperty(string Name, string Type, bool Nullable, int? MaxLength, int? Scale, bool Creatable = true, bool Updatable = true);
 
 /// <summary>A navigation property and the entity set it leads to.</summary>
 internal sealed record EdmNavigation(string Name, string TargetSet, bool Many);
@@ -21,8 +23,8 @@ internal sealed record EdmEntityType(
     public bool HasEtag => ByName.TryGetValue("LastChangeDateTime", out var p) && p.Type == "Edm.DateTimeOffset";
 }
 
-/// <summary>An entity set and what the metadata allows on it (<c>sap:updatable</c> and friends).</summary>
-internal sealed record EdmEntitySet(string Name, EdmEntityType Type, bool Updatable);
+/// <summary>An entity set and what the metadata allows on it (<c>sap:creatable</c>, <c>sap:updatable</c>; absent means allowed).</summary>
+internal sealed record EdmEntitySet(string Name, EdmEntityType Type, bool Updatable, bool Creatable);
 
 /// <summary>A function import: HTTP method, parameters, and the entity set it returns (null for a complex result).</summary>
 internal sealed record EdmFunctionImport(string Name, string HttpMethod, IReadOnlyList<EdmProperty> Parameters, string? EntitySet, string ReturnType);
@@ -61,7 +63,8 @@ internal sealed class SapService
             t => ReadType($"{Namespace}.{(string)t.Attribute("Name")!}", t, associations, setOfType));
         Sets = container.Elements(Edm + "EntitySet").ToFrozenDictionary(
             s => (string)s.Attribute("Name")!,
-            s => new EdmEntitySet((string)s.Attribute("Name")!, types[(string)s.Attribute("EntityType")!], (string?)s.Attribute(Sap + "updatable") != "false"),
+            s => new EdmEntitySet((string)s.Attribute("Name")!, types[(string)s.Attribute("EntityType")!], (string?)s.Attribute(Sap + "updatable") != "false",
+                (string?)s.Attribute(Sap + "creatable") != "false"),
             StringComparer.Ordinal);
         Functions = container.Elements(Edm + "FunctionImport").ToFrozenDictionary(
             f => (string)f.Attribute("Name")!,
@@ -128,5 +131,7 @@ internal sealed class SapService
         (string)property.Attribute("Type")!,
         (string?)property.Attribute("Nullable") != "false",
         int.TryParse((string?)property.Attribute("MaxLength"), out var length) ? length : null,
-        int.TryParse((string?)property.Attribute("Scale"), out var scale) ? scale : null);
+        int.TryParse((string?)property.Attribute("Scale"), out var scale) ? scale : null,
+        (string?)property.Attribute(Sap + "creatable") != "false",
+        (string?)property.Attribute(Sap + "updatable") != "false");
 }

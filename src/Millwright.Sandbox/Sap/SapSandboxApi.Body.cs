@@ -27,7 +27,9 @@ internal static partial class SapSandboxApi
         }
     }
 
-    private static Dictionary<string, object?> ReadChanges(JsonObject body, EdmEntityType type)
+    /// <summary>The body's properties as values; on a create the keys may be sent (external numbering) but no property the metadata marks
+    /// <c>sap:creatable="false"</c>.</summary>
+    private static Dictionary<string, object?> ReadChanges(JsonObject body, EdmEntityType type, bool creating = false)
     {
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, node) in body)
@@ -42,8 +44,13 @@ internal static partial class SapSandboxApi
                 throw SapODataError.BadRequest($"Property '{name}' is invalid: it is not defined in type '{type.QualifiedName}'", SapODataError.TechnicalError);
             }
 
+            if (creating && !property.Creatable)
+            {
+                throw SapODataError.BadRequest($"Property '{name}' cannot be set on creation: the system determines it", SapODataError.BusinessError);
+            }
+
             var value = FromJson(property, node);
-            if (type.Keys.Contains(name) || (!property.Nullable && value is null)
+            if ((!creating && type.Keys.Contains(name)) || (!property.Nullable && value is null)
                 || (value is string s && property.MaxLength is { } max && s.Length > max))
             {
                 throw SapODataError.BadRequest($"Property '{name}' has an invalid value (key, required, or longer than {property.MaxLength} characters)", SapODataError.BusinessError);

@@ -22,6 +22,8 @@ internal static partial class SapSandboxApi
         ["ResetMaintOrdStsTechCompleted"] = (row, _, _) => With(OrderStatus(row, ["TECO"], "REL", "04"), new() { ["MainWorkCompletedDateTime"] = null }),
         ["SetMaintOrderStatusToClosed"] = (row, _, _) => OrderStatus(row, ["TECO"], "CLSD", "06"),
         ["ResetMaintOrderStatusClosed"] = (row, _, _) => OrderStatus(row, ["CLSD"], "TECO", "05"),
+        ["SetMaintOrdStsToMrkdForDeltn"] = (row, _, _) => DeletionFlag(row, true),
+        ["ResetMaintOrdStsMrkdForDeltn"] = (row, _, _) => DeletionFlag(row, false),
         ["SetMaintNotifToInProcess"] = (row, _, _) => NotificationPhase(row, ["1", "2"], "3", "In Process"),
         ["CompleteMaintNotification"] = (row, _, _) => NotificationPhase(row, ["1", "2", "3"], "4", "Completed"),
         ["SetEquipmentToInactive"] = (row, _, _) => Flag(row, "EquipmentIsInactive", true),
@@ -100,6 +102,28 @@ internal static partial class SapSandboxApi
 
         var rest = string.Join(' ', words.Skip(1));
         return (new() { ["SystemStatusText"] = $"{to.PadRight(4)} {rest}".TrimEnd(), ["MaintOrdProcessPhaseCode"] = phase }, null);
+    }
+
+    /// <summary>The deletion flag <c>DLFL</c>, written after the lifecycle status; a released order must be completed technically first.</summary>
+    private static (Dictionary<string, object?>?, string?) DeletionFlag(IReadOnlyDictionary<string, object?> row, bool set)
+    {
+        var words = ((string?)row["SystemStatusText"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var flagged = words.Contains("DLFL");
+        if (words.Count == 0 || flagged == set || (set && words[0] == "REL"))
+        {
+            return (null, $"status {string.Join(' ', words)} does not allow this business transaction");
+        }
+
+        if (set)
+        {
+            words.Insert(1, "DLFL");
+        }
+        else
+        {
+            words.Remove("DLFL");
+        }
+
+        return (new() { ["SystemStatusText"] = $"{words[0].PadRight(4)} {string.Join(' ', words.Skip(1))}".TrimEnd() }, null);
     }
 
     private static (Dictionary<string, object?>?, string?) NotificationPhase(IReadOnlyDictionary<string, object?> row, string[] from, string to, string text) =>

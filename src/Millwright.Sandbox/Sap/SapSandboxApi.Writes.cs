@@ -68,6 +68,12 @@ internal static partial class SapSandboxApi
 
         CheckEtag(http, set.Type, row);
         var changes = ReadChanges(await ReadBodyAsync(http), set.Type);
+        if (changes.FirstOrDefault(c => !set.Type.ByName[c.Key].Updatable && !Equals(c.Value, row[c.Key])) is { Key: { } fixedName })
+        {
+            throw SapODataError.BadRequest($"Property '{fixedName}' cannot be changed: it is not updatable", SapODataError.BusinessError);
+        }
+
+        SapSandboxRules.Derive(sandbox.Data, set, row, changes, [.. changes.Keys]);
         var now = sandbox.Now();
         var updated = table.Update(key, current =>
         {

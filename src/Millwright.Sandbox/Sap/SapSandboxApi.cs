@@ -83,10 +83,15 @@ internal static partial class SapSandboxApi
                 throw SapODataError.NotFound(segments[1]);
             }
 
-            return HttpMethods.IsGet(http.Request.Method)
-                ? Collection(http, sandbox, service, root, set, table.Snapshot())
+            if (HttpMethods.IsGet(http.Request.Method))
+            {
+                return Collection(http, sandbox, service, root, set, table.Snapshot());
+            }
+
+            return HttpMethods.IsPost(http.Request.Method)
+                ? await CreateAsync(http, sandbox, service, root, set, table, user)
                 : throw new SapODataError(StatusCodes.Status405MethodNotAllowed, SapODataError.TechnicalError,
-                    $"Method '{http.Request.Method}' is not supported on entity set '{set.Name}' in the sandbox (creation is not emulated)");
+                    $"Method '{http.Request.Method}' is not supported on entity set '{set.Name}'");
         }
 
         var canonical = CanonicalKey(set.Type, key);

@@ -38,6 +38,24 @@ internal sealed class SapTable(EdmEntitySet set)
         }
     }
 
+    /// <summary>Adds <paramref name="row"/> unless its key exists. Callers that number a new row hold <see cref="Gate"/> (reentrant) across
+    /// numbering and adding, so that two creates never draw the same number.</summary>
+    public bool TryAdd(IReadOnlyDictionary<string, object?> row)
+    {
+        lock (gate)
+        {
+            if (!rows.TryAdd(KeyOf(Set.Type, row), row))
+            {
+                return false;
+            }
+
+            snapshot = null;
+            return true;
+        }
+    }
+
+    public Lock Gate => gate;
+
     /// <summary>Replaces the row under <paramref name="key"/> by <paramref name="change"/>'s result, atomically; null if missing.</summary>
     public IReadOnlyDictionary<string, object?>? Update(string key, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> change)
     {

@@ -15,7 +15,9 @@ internal class ConnectorHarness : IDisposable
 {
     private readonly ServiceProvider services;
 
-    public ConnectorHarness(string systemId, Func<HttpRequestMessage, HttpResponseMessage>? script = null, Action<UpstreamHttpOptions>? options = null)
+    /// <param name="interceptor">An innermost handler inside the pipeline (before the transport), for tests that act between the connector's calls.</param>
+    public ConnectorHarness(string systemId, Func<HttpRequestMessage, HttpResponseMessage>? script = null, Action<UpstreamHttpOptions>? options = null,
+        DelegatingHandler? interceptor = null)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
@@ -31,6 +33,11 @@ internal class ConnectorHarness : IDisposable
         {
             Transport = new ScriptedTransport(script);
             collection.AddHttpClient(systemId).ConfigurePrimaryHttpMessageHandler(() => Transport);
+        }
+
+        if (interceptor is not null)
+        {
+            collection.AddHttpClient(systemId).AddHttpMessageHandler(() => interceptor).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         }
 
         services = collection.BuildServiceProvider();

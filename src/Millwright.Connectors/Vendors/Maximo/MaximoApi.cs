@@ -14,7 +14,7 @@ namespace Millwright.Connectors.Vendors.Maximo;
 /// pipeline). Signs every request (<c>apikey</c> or <c>maxauth</c>), asks for lean JSON, turns Maximo's
 /// <c>{"Error":{reasonCode,message,statusCode}}</c> bodies into classified failures; never throws for the vendor.
 /// </summary>
-internal sealed class MaximoApi(HttpClient http, TimeProvider time, IOptions<UpstreamHttpOptions> options)
+internal sealed partial class MaximoApi(HttpClient http, TimeProvider time, IOptions<UpstreamHttpOptions> options)
 {
     public const string ClientName = "ibm-maximo";
 
@@ -38,16 +38,7 @@ internal sealed class MaximoApi(HttpClient http, TimeProvider time, IOptions<Ups
             return UpstreamFailures.InvalidResponse(MaximoSettings.SystemName, "a next-page link outside the Maximo URL, which Millwright does not follow");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url).ForConnection(connection, MaximoSettings.RequestsPerMinute);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (auth.UsesApiKey)
-        {
-            request.Headers.Add("apikey", auth.ApiKey);
-        }
-        else
-        {
-            request.Headers.Add("maxauth", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth.User}:{auth.Password}")));
-        }
+        using var request = Request(connection, HttpMethod.Get, url, auth);
 
         try
         {
@@ -66,6 +57,22 @@ internal sealed class MaximoApi(HttpClient http, TimeProvider time, IOptions<Ups
         {
             return UpstreamFailures.FromException(MaximoSettings.SystemName, e);
         }
+    }
+
+    private static HttpRequestMessage Request(ConnectionContext connection, HttpMethod method, Uri url, MaximoAuth auth)
+    {
+        var request = new HttpRequestMessage(method, url).ForConnection(connection, MaximoSettings.RequestsPerMinute);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (auth.UsesApiKey)
+        {
+            request.Headers.Add("apikey", auth.ApiKey);
+        }
+        else
+        {
+            request.Headers.Add("maxauth", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth.User}:{auth.Password}")));
+        }
+
+        return request;
     }
 
     private static ConnectorResult<JsonObject> ParseObject(byte[] body, int status)

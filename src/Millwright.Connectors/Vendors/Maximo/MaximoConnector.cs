@@ -19,7 +19,7 @@ namespace Millwright.Connectors.Vendors.Maximo;
 internal sealed partial class MaximoConnector(
     IHttpClientFactory clients,
     ITypedHttpClientFactory<MaximoApi> apis,
-    ILogger<MaximoConnector> logger) : IConnector
+    ILogger<MaximoConnector> logger) : IConnector, IWritableConnector, IPassthroughConnector
 {
     /// <summary>Stays under the usual <c>mxe.oslc.maxpagesize</c> of 1000 (NOTES.md §5).</summary>
     private const int MaxPageSize = 1000;

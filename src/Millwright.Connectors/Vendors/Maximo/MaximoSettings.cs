@@ -60,13 +60,24 @@ internal static class MaximoSettings
             [Entity.Locations] = Incremental,
             [Entity.Users] = Full,
             [Entity.Vendors] = Incremental,
-            [Entity.Assets] = Incremental,
+            [Entity.Assets] = Writable(Entity.Assets, "code"),
             [Entity.Parts] = Full,
             [Entity.PurchaseOrders] = Incremental,
-            [Entity.MaintenanceRequests] = Incremental,
-            [Entity.WorkOrders] = Incremental,
+            [Entity.MaintenanceRequests] = Writable(Entity.MaintenanceRequests),
+            [Entity.WorkOrders] = Writable(Entity.WorkOrders),
         },
         RequestsPerMinute);
+
+    /// <summary>
+    /// Created (<c>POST /os</c>) and changed (<c>x-method-override: PATCH</c>, statuses through <c>changeStatus</c>); never deleted,
+    /// since Maximo keeps the history of such records (they are closed, cancelled or decommissioned). An asset needs its number
+    /// (ASSETNUM has no autokey out of the box); work orders and service requests are numbered by Maximo.
+    /// </summary>
+    private static EntityCapabilities Writable(Entity entity, params string[] required) => new(true, true, Create: true, Update: true)
+    {
+        RequiredOnCreate = required,
+        StatusTransitions = [.. MaximoWriteTarget.All[entity].Statuses.Keys],
+    };
 
     /// <summary>The validated settings of one connection, or a Config failure in plain words.</summary>
     public static ConnectorResult<(Uri BaseUrl, MaximoAuth Auth)> Read(ConnectionContext connection)

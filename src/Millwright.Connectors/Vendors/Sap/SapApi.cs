@@ -15,7 +15,7 @@ namespace Millwright.Connectors.Vendors.Sap;
 /// upstream pipeline): Basic auth, <c>sap-client</c>, <c>$format=json</c>; turns every answer into the
 /// <c>d</c> object or a classified failure carrying SAP's own error message. Never throws for the vendor.
 /// </summary>
-internal sealed class SapApi(HttpClient http, TimeProvider time, IOptions<UpstreamHttpOptions> options)
+internal sealed partial class SapApi(HttpClient http, TimeProvider time, IOptions<UpstreamHttpOptions> options)
 {
     public const string ClientName = "sap-s4hana";
 
@@ -48,10 +48,7 @@ internal sealed class SapApi(HttpClient http, TimeProvider time, IOptions<Upstre
             return settings.Failure!;
         }
 
-        var (_, _, user, password) = settings.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Get, url).ForConnection(connection, SapSettings.RequestsPerMinute);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var request = Request(connection, HttpMethod.Get, url, settings.Value.User, settings.Value.Password);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -67,6 +64,14 @@ internal sealed class SapApi(HttpClient http, TimeProvider time, IOptions<Upstre
         {
             return UpstreamFailures.FromException(SapSettings.SystemName, e);
         }
+    }
+
+    private static HttpRequestMessage Request(ConnectionContext connection, HttpMethod method, Uri url, string user, string password)
+    {
+        var request = new HttpRequestMessage(method, url).ForConnection(connection, SapSettings.RequestsPerMinute);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
     }
 
     private static ConnectorResult<JsonObject> ParseData(byte[] body, int status)

@@ -13,6 +13,12 @@ internal static class SapMapping
 {
     private const string Site = "MaintenancePlanningPlant | ref(sites)";
     private const string Priority = "MaintPriority | map(1: critical, 2: high, 3: medium, 4: low, *: none)";
+
+    /// <summary>Priorities are written without the read's fallback (<c>*: none</c> cannot be inverted into a priority).</summary>
+    private const string PriorityWrite = "MaintPriority | map(1: critical, 2: high, 3: medium, 4: low)";
+
+    /// <summary>Marks a line written back through its own read expression.</summary>
+    private const string Same = "=";
     private const string Address = "concat(StreetName, ' ', HouseNumber, ', ', PostalCode, ' ', CityName) | trim";
 
     public static IReadOnlyDictionary<Entity, EntityMapping> Defaults { get; } = new Dictionary<Entity, EntityMapping>
@@ -32,53 +38,53 @@ internal static class SapMapping
             ("custom_fields.abc_indicator", "ABCIndicator"),
             ("custom_fields.work_center", "MainWorkCenter")),
         [Entity.Assets] = Map(Entity.Assets,
-            ("name", "EquipmentName"),
-            ("code", "Equipment"),
-            ("status", "coalesce(EquipmentIsMarkedForDeletion | map(true: retired), EquipmentIsInactive | map(true: down)) | default(operational)"),
-            ("remote_status", "coalesce(EquipmentIsMarkedForDeletion | map(true: DLFL), EquipmentIsInactive | map(true: INAC), EquipmentIsInstalled | map(true: INST)) | default(AVLB)"),
-            ("site_id", Site),
-            ("location_id", "FunctionalLocation | ref(locations)"),
-            ("parent_id", "SuperordinateEquipment | ref(assets)"),
-            ("serial_number", "ManufacturerSerialNumber"),
-            ("manufacturer", "AssetManufacturerName"),
-            ("model", "ManufacturerPartTypeName"),
-            ("category", "TechnicalObjectType"),
-            ("custom_fields.inventory_number", "InventoryNumber"),
-            ("custom_fields.abc_indicator", "ABCIndicator"),
-            ("custom_fields.construction_year", "ConstructionYear")),
+            ("name", "EquipmentName", Same),
+            ("code", "Equipment", null),
+            ("status", "coalesce(EquipmentIsMarkedForDeletion | map(true: retired), EquipmentIsInactive | map(true: down)) | default(operational)", null),
+            ("remote_status", "coalesce(EquipmentIsMarkedForDeletion | map(true: DLFL), EquipmentIsInactive | map(true: INAC), EquipmentIsInstalled | map(true: INST)) | default(AVLB)", null),
+            ("site_id", Site, Same),
+            ("location_id", "FunctionalLocation | ref(locations)", "FunctionalLocationLabelName | ref(locations)"),
+            ("parent_id", "SuperordinateEquipment | ref(assets)", Same),
+            ("serial_number", "ManufacturerSerialNumber", Same),
+            ("manufacturer", "AssetManufacturerName", Same),
+            ("model", "ManufacturerPartTypeName", Same),
+            ("category", "TechnicalObjectType", Same),
+            ("custom_fields.inventory_number", "InventoryNumber", Same),
+            ("custom_fields.abc_indicator", "ABCIndicator", Same),
+            ("custom_fields.construction_year", "ConstructionYear", Same)),
         [Entity.WorkOrders] = Map(Entity.WorkOrders,
-            ("number", "MaintenanceOrder"),
-            ("title", "MaintenanceOrderDesc"),
+            ("number", "MaintenanceOrder", null),
+            ("title", "MaintenanceOrderDesc", Same),
             ("status", "coalesce(UserStatusText | words | map(WMAT: on_hold, HOLD: on_hold) | last, "
-                + "SystemStatusText | words | map(CRTD: open, REL: in_progress, TECO: completed, CLSD: completed, DLFL: cancelled) | last) | default(other)"),
-            ("remote_status", "SystemStatusText | trim"),
-            ("priority", Priority),
-            ("remote_priority", "MaintPriority"),
-            ("type", "MaintenanceOrderType"),
-            ("site_id", Site),
-            ("location_id", "FunctionalLocation | ref(locations)"),
-            ("asset_id", "Equipment | ref(assets)"),
-            ("started_at", "MaintOrdBasicStartDateTime | date"),
-            ("due_at", "MaintOrdBasicEndDateTime | date"),
-            ("completed_at", "MainWorkCompletedDateTime | date"),
-            ("custom_fields.user_status", "UserStatusText | trim"),
-            ("custom_fields.work_center", "MainWorkCenter"),
-            ("custom_fields.notification", "MaintenanceNotification"),
-            ("custom_fields.activity_type", "MaintenanceActivityType")),
+                + "SystemStatusText | words | map(CRTD: open, REL: in_progress, TECO: completed, CLSD: completed, DLFL: cancelled) | last) | default(other)", null),
+            ("remote_status", "SystemStatusText | trim", null),
+            ("priority", Priority, PriorityWrite),
+            ("remote_priority", "MaintPriority", null),
+            ("type", "MaintenanceOrderType", Same),
+            ("site_id", Site, Same),
+            ("location_id", "FunctionalLocation | ref(locations)", Same),
+            ("asset_id", "Equipment | ref(assets)", Same),
+            ("started_at", "MaintOrdBasicStartDateTime | date", Same),
+            ("due_at", "MaintOrdBasicEndDateTime | date", Same),
+            ("completed_at", "MainWorkCompletedDateTime | date", null),
+            ("custom_fields.user_status", "UserStatusText | trim", null),
+            ("custom_fields.work_center", "MainWorkCenter", Same),
+            ("custom_fields.notification", "MaintenanceNotification", Same),
+            ("custom_fields.activity_type", "MaintenanceActivityType", Same)),
         [Entity.MaintenanceRequests] = Map(Entity.MaintenanceRequests,
-            ("title", "NotificationText"),
-            ("description", "MaintNotificationLongText"),
-            ("status", "NotifProcessingPhase | map(1: pending, 2: pending, 3: approved, 4: completed, *: other)"),
-            ("remote_status", "coalesce(NotifProcessingPhaseDesc, NotifProcessingPhase)"),
-            ("priority", Priority),
-            ("remote_priority", "MaintPriority"),
-            ("site_id", Site),
-            ("location_id", "FunctionalLocation | ref(locations)"),
-            ("asset_id", "_millwright.equipment | ref(assets)"),
-            ("work_order_id", "MaintenanceOrder | ref(work_orders)"),
-            ("custom_fields.notification_type", "NotificationType"),
-            ("custom_fields.reporter", "ReporterFullName"),
-            ("custom_fields.object_is_down", "MaintenanceObjectIsDown")),
+            ("title", "NotificationText", Same),
+            ("description", "MaintNotificationLongText", "MaintNotifLongTextForEdit"),
+            ("status", "NotifProcessingPhase | map(1: pending, 2: pending, 3: approved, 4: completed, *: other)", null),
+            ("remote_status", "coalesce(NotifProcessingPhaseDesc, NotifProcessingPhase)", null),
+            ("priority", Priority, PriorityWrite),
+            ("remote_priority", "MaintPriority", null),
+            ("site_id", Site, Same),
+            ("location_id", "FunctionalLocation | ref(locations)", "_millwright.functional_location | ref(locations)"),
+            ("asset_id", "_millwright.equipment | ref(assets)", Same),
+            ("work_order_id", "MaintenanceOrder | ref(work_orders)", Same),
+            ("custom_fields.notification_type", "NotificationType", Same),
+            ("custom_fields.reporter", "ReporterFullName", null),
+            ("custom_fields.object_is_down", "MaintenanceObjectIsDown", Same)),
         [Entity.PurchaseOrders] = Map(Entity.PurchaseOrders,
             ("number", "PurchaseOrder"),
             ("status", "PurchasingProcessingStatus | map('01': draft, '02': approved, '03': pending_approval, '05': approved, '08': cancelled, *: other)"),
@@ -99,4 +105,11 @@ internal static class SapMapping
 
     private static EntityMapping Map(Entity entity, params (string Target, string Expression)[] fields) =>
         new(entity, [.. fields.Select(f => new FieldMapping(f.Target, f.Expression))]);
+
+    /// <summary>
+    /// An entity whose lines may say how they are written back: <see cref="Same"/> (the read expression), or another expression
+    /// where SAP reads and writes a value at different properties (README.md, "Writing").
+    /// </summary>
+    private static EntityMapping Map(Entity entity, params (string Target, string Expression, string? Write)[] fields) =>
+        new(entity, [.. fields.Select(f => new FieldMapping(f.Target, f.Expression, f.Write == Same ? f.Expression : f.Write))]);
 }

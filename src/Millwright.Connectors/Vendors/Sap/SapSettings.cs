@@ -41,12 +41,23 @@ internal static class SapSettings
             [Entity.Sites] = EntityCapabilities.ReadOnlyFull,
             [Entity.Locations] = EntityCapabilities.ReadOnlyIncremental,
             [Entity.Vendors] = EntityCapabilities.ReadOnlyFull,
-            [Entity.Assets] = EntityCapabilities.ReadOnlyIncremental,
+            [Entity.Assets] = Writable(Entity.Assets),
             [Entity.PurchaseOrders] = EntityCapabilities.ReadOnlyIncremental,
-            [Entity.MaintenanceRequests] = EntityCapabilities.ReadOnlyIncremental,
-            [Entity.WorkOrders] = EntityCapabilities.ReadOnlyIncremental,
+            [Entity.MaintenanceRequests] = Writable(Entity.MaintenanceRequests, "title"),
+            [Entity.WorkOrders] = Writable(Entity.WorkOrders),
         },
         RequestsPerMinute);
+
+    /// <summary>
+    /// Created and changed through the published APIs (the sets are creatable and updatable, never deletable); statuses through
+    /// function imports (<see cref="SapWriteTarget"/>). Required: what the metadata declares non-nullable (a notification's
+    /// <c>NotificationText</c>); the types SAP needs beyond the unified model have defaults (README.md, "Writing").
+    /// </summary>
+    private static EntityCapabilities Writable(Entity entity, params string[] required) => new(true, true, Create: true, Update: true)
+    {
+        RequiredOnCreate = required,
+        StatusTransitions = SapWriteTarget.StatusTransitions[entity],
+    };
 
     /// <summary>The validated settings of one connection, or a Config failure in plain words.</summary>
     public static ConnectorResult<(Uri BaseUrl, string? Client, string User, string Password)> Read(ConnectionContext connection)

@@ -5,8 +5,8 @@ using Millwright.Tests.Support;
 namespace Millwright.Tests.Connectors.Vendors.Maximo;
 
 /// <summary>The Maximo connector (<see cref="ConnectorHarness"/>) and Maximo connections.</summary>
-internal sealed class MaximoHarness(Func<HttpRequestMessage, HttpResponseMessage>? script = null)
-    : ConnectorHarness(MaximoSettings.SystemId, script)
+internal sealed class MaximoHarness(Func<HttpRequestMessage, HttpResponseMessage>? script = null, WriteInterceptor? interceptor = null)
+    : ConnectorHarness(MaximoSettings.SystemId, script, interceptor: interceptor)
 {
     public static ConnectionContext Connection(string baseUrl, string? apiKey = null, string? user = null, string? password = null, string environment = "test")
     {

@@ -6,7 +6,9 @@ using Millwright.Tests.Support;
 namespace Millwright.Tests.Connectors.Vendors.Sap;
 
 /// <summary>The SAP connector (<see cref="ConnectorHarness"/>, real guarded transport) and SAP connections.</summary>
-internal sealed class SapHarness() : ConnectorHarness(SapSettings.SystemId)
+/// <param name="interceptor">The innermost handler, for write tests that act between the connector's calls.</param>
+internal sealed class SapHarness(WriteInterceptor? interceptor = null, TimeSpan? attemptTimeout = null)
+    : ConnectorHarness(SapSettings.SystemId, options: o => o.AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(10), interceptor: interceptor)
 {
     public static ConnectionContext Connection(string baseUrl, string environment = "test", string? client = SapSandboxSettings.Client,
         string user = SapSandboxSettings.DemoUser, string password = SapSandboxSettings.DemoPassword)
