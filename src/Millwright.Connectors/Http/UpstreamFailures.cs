@@ -58,8 +58,11 @@ internal static class UpstreamFailures
             // anything; a connection reset or aborted after connecting may have carried the request.
             beforeSending |= e is UpstreamRateGateException or Polly.CircuitBreaker.BrokenCircuitException
                 or UpstreamAddressBlockedException or AuthenticationException
-                or SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.ConnectionRefused
-                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TimedOut };
+                or SocketException
+            {
+                SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.ConnectionRefused
+                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TimedOut
+            };
         }
 
         return failure.Category == FailureCategory.Transient && !beforeSending
