@@ -32,6 +32,9 @@ fi
 # committed document is the served one.
 echo "== OpenAPI lint"
 if ! command -v npm >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm) >/dev/null 2>&1 || true
+fi
+if ! command -v npm >/dev/null; then
   echo "npm is missing: the OpenAPI lint and the generated-client test need Node.js 20 or later" >&2
   exit 1
 fi
