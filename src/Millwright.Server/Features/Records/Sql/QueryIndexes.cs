@@ -5,7 +5,7 @@ using Millwright.Server.Features.Records.Query;
 namespace Millwright.Server.Features.Records.Sql;
 
 /// <summary>
-/// The query indexes of <c>records</c> (ADR 0020): one per typed scalar field of each entity and per envelope
+/// The query indexes of <c>records</c> (ADR 0021): one per typed scalar field of each entity and per envelope
 /// column, on exactly the expression <see cref="RecordSql"/> filters and sorts by, after the connection (and
 /// for envelope columns the entity), ending with <c>id</c> so that a keyset page is one range scan. Data
 /// fields get a partial index per entity (<c>WHERE entity = '…'</c>), so a work order pays only for the work

@@ -19,7 +19,7 @@ internal sealed partial class RecordSql
         return [new(expression, kind, field.Nullable, term.Descending)];
     }
 
-    /// <summary>The expression a typed field sorts by, which is also what its query index holds (ADR 0020).</summary>
+    /// <summary>The expression a typed field sorts by, which is also what its query index holds (ADR 0021).</summary>
     public string KeyExpression(FieldDef field) => KeysOf(new SortTerm(field, Descending: false)).Single().Expression;
 
     private (string Expression, SqlKind Kind) Value(FieldDef field)

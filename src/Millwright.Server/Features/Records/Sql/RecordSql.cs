@@ -46,7 +46,7 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
     /// Whether a list reads its rows in two index range scans: the rows where the one sort field has a value,
     /// in its order, then those where it is null, by id. Nulls sort last in both directions, which no single
     /// index order gives on both stores (SQLite orders nulls first, PostgreSQL last, and a backward scan flips
-    /// that); split, each part is a plain range of the field's query index (ADR 0020).
+    /// that); split, each part is a plain range of the field's query index (ADR 0021).
     /// </summary>
     public static bool SplitsNulls(IReadOnlyList<SortKey> keys) => keys.Count == 2 && keys[0].Nullable;
 
@@ -120,7 +120,7 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
         parameters.Values);
 
     // The entity is inlined (a path of EntityInfo.All, never from the request) so that the planner can match
-    // the partial query indexes, whose WHERE names it (ADR 0020); a parameter would hide it from the planner.
+    // the partial query indexes, whose WHERE names it (ADR 0021); a parameter would hide it from the planner.
     private string Scope(EntityInfo entity) =>
         $"r.connection_id = {parameters.Add(connectionId)} AND r.entity = '{QueryIndexes.Literal(entity.Path)}'";
 

@@ -10,7 +10,7 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Query indexes of ADR 0020, as Features/Records/Sql/QueryIndexes printed them; frozen here.
+            // Query indexes of ADR 0021, as Features/Records/Sql/QueryIndexes printed them; frozen here.
             migrationBuilder.Sql(@"CREATE FUNCTION millwright_json_time(value jsonb) RETURNS timestamptz
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
 DECLARE

@@ -10,7 +10,7 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Query indexes of ADR 0020, as Features/Records/Sql/QueryIndexes printed them; frozen here.
+            // Query indexes of ADR 0021, as Features/Records/Sql/QueryIndexes printed them; frozen here.
             migrationBuilder.Sql("CREATE INDEX ix_rq_id ON records (connection_id, entity, id)");
             migrationBuilder.Sql("CREATE INDEX ix_rq_remote_id ON records (connection_id, entity, remote_id, id)");
             migrationBuilder.Sql("CREATE INDEX ix_rq_created_at ON records (connection_id, entity, created_at, id)");
