@@ -21,13 +21,32 @@ internal sealed class RecordReader(RecordStore store, RecordSchemas schemas, Cur
     {
         var schema = schemas[entity];
         var query = QueryParser.ParseList(schema, queryString);
+        // Custom-field keys hold parameters of their statement: each statement builds its own keys.
         var sql = new RecordSql(store.Dialect, connection.Id);
         var keys = sql.SortKeys(query.Sort);
         var cursorKeys = keys.Take(keys.Count - 1).ToList();
         var fingerprint = QueryFingerprint.Compute(connection.Id, schema.Info.Path, query);
         var after = query.Cursor is null ? null : cursors.Decode(query.Cursor, fingerprint, cursorKeys.Count);
 
-        var rows = await store.ReadAsync(sql.List(schema.Info, query, keys, after), cursorKeys, cancellationToken);
+        List<StoredRecord> rows;
+        if (!RecordSql.SplitsNulls(keys))
+        {
+            rows = await store.ReadAsync(sql.List(schema.Info, query, keys, after), cursorKeys, cancellationToken);
+        }
+        else
+        {
+            // Rows with a value first, then (when the page is not full) the rows without one: a cursor whose key
+            // is null already stands among the latter.
+            var inNulls = after is not null && after.Keys[0] is null;
+            rows = inNulls ? [] : await store.ReadAsync(sql.List(schema.Info, query, keys, after, RecordSql.KeyRange.Values), cursorKeys, cancellationToken);
+            if (rows.Count <= query.Limit)
+            {
+                var nulls = new RecordSql(store.Dialect, connection.Id);
+                var statement = nulls.List(schema.Info, query, nulls.SortKeys(query.Sort), inNulls ? after : null, RecordSql.KeyRange.Nulls, query.Limit + 1 - rows.Count);
+                rows.AddRange(await store.ReadAsync(statement, cursorKeys, cancellationToken));
+            }
+        }
+
         string? next = null;
         if (rows.Count > query.Limit)
         {

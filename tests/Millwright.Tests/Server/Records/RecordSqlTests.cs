@@ -43,7 +43,7 @@ public sealed class RecordSqlTests
 
         Assert.Equal(["r.updated_at", "r.id"], keys.Select(k => k.Expression));
         Assert.Contains("(r.updated_at, r.id) > (", statement.Text, StringComparison.Ordinal);
-        Assert.EndsWith("ORDER BY r.updated_at ASC, r.id ASC LIMIT @p4", statement.Text, StringComparison.Ordinal);
+        Assert.EndsWith("ORDER BY r.updated_at ASC, r.id ASC LIMIT @p3", statement.Text, StringComparison.Ordinal);
         Assert.Equal(51L, statement.Parameters[^1].Value);
     }
 

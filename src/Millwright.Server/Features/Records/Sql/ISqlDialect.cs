@@ -16,6 +16,16 @@ internal interface ISqlDialect
     /// inlined (they come from the schema whitelist); custom field names always go in a parameter.</summary>
     string JsonNode(FieldDef field, SqlParameters parameters);
 
+    /// <summary>
+    /// Whether the planner sees that rows found by <c>key IS NULL</c> on a (…, key, id) index come in id order
+    /// (SQLite), so that the null part of a split sort orders by id alone; PostgreSQL only matches the index
+    /// order when the ORDER BY names the key too.
+    /// </summary>
+    bool NullTestOrdersById { get; }
+
+    /// <summary>A clause after <c>FROM records r</c> that makes the planner read the named index (SQLite), or nothing.</summary>
+    string IndexHint(string index);
+
     string JsonText(string node);
 
     string JsonNumber(string node);

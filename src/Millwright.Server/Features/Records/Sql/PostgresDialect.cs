@@ -17,6 +17,10 @@ internal sealed class PostgresDialect : ISqlDialect
     {
     }
 
+    public bool NullTestOrdersById => false;
+
+    public string IndexHint(string index) => "";
+
     public string JsonNode(FieldDef field, SqlParameters parameters) => field.Source == FieldSource.CustomField
         ? $"(r.data::jsonb -> 'custom_fields' -> CAST({parameters.Add(field.StorageName)} AS text))"
         : $"(r.data::jsonb -> '{field.StorageName}')";
@@ -27,9 +31,9 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string JsonBoolean(string node) => $"(CASE WHEN jsonb_typeof({node}) = 'boolean' THEN ({node} #>> '{{}}')::boolean END)";
 
-    // The pattern keeps obvious non-dates away from the cast; mapped data holds ISO-8601 with an offset.
-    public string JsonTime(string node) =>
-        $"(CASE WHEN jsonb_typeof({node}) = 'string' AND ({node} #>> '{{}}') ~ '^\\d{{4}}-\\d{{2}}-\\d{{2}}T\\d{{2}}:\\d{{2}}' THEN ({node} #>> '{{}}')::timestamptz END)";
+    // millwright_json_time (migration QueryIndexes) is NULL for anything but an ISO-8601 date-time string, reads
+    // one without an offset as UTC (as SQLite's unixepoch does) and never fails; being IMMUTABLE, it can be indexed.
+    public string JsonTime(string node) => $"millwright_json_time({node})";
 
     public string JsonArrayContains(string node, string parameter) =>
         $"COALESCE({node} @> jsonb_build_array(CAST({parameter} AS text)), FALSE)";

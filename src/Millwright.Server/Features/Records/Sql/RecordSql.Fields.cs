@@ -19,6 +19,9 @@ internal sealed partial class RecordSql
         return [new(expression, kind, field.Nullable, term.Descending)];
     }
 
+    /// <summary>The expression a typed field sorts by, which is also what its query index holds (ADR 0021).</summary>
+    public string KeyExpression(FieldDef field) => KeysOf(new SortTerm(field, Descending: false)).Single().Expression;
+
     private (string Expression, SqlKind Kind) Value(FieldDef field)
     {
         if (field.Source == FieldSource.Column)
@@ -64,7 +67,9 @@ internal sealed partial class RecordSql
             return DynamicPredicate(filter);
         }
 
-        if (field.Kind == FieldKind.Enum && op is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte)
+        // Every enum comparison goes through the declaration-order position, the expression its sort and its
+        // query index use: a value outside the enum has none, so eq/in/ranges skip it and ne keeps it, as on text.
+        if (field.Kind == FieldKind.Enum)
         {
             return Compare(Ordinal(field), op, filter.Values.Select(v => parameters.Add((long)v.Ordinal!.Value)).ToList());
         }

@@ -12,6 +12,14 @@ namespace Millwright.Server.Features.Records.Sql;
 /// </summary>
 internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId)
 {
+    /// <summary>Which rows of a split sort a statement reads (<see cref="SplitsNulls"/>).</summary>
+    internal enum KeyRange
+    {
+        All,
+        Values,
+        Nulls,
+    }
+
     public const int CursorColumnsStart = 9;
     private const string Envelope = "r.id, r.remote_id, r.created_at, r.updated_at, r.deleted_at, r.remote_created_at, r.remote_updated_at, r.data";
 
@@ -34,7 +42,17 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
         return keys;
     }
 
-    public SqlStatement List(EntityInfo entity, RecordQuery query, IReadOnlyList<SortKey> keys, CursorPosition? after)
+    /// <summary>
+    /// Whether a list reads its rows in two index range scans: the rows where the one sort field has a value,
+    /// in its order, then those where it is null, by id. Nulls sort last in both directions, which no single
+    /// index order gives on both stores (SQLite orders nulls first, PostgreSQL last, and a backward scan flips
+    /// that); split, each part is a plain range of the field's query index (ADR 0021).
+    /// </summary>
+    public static bool SplitsNulls(IReadOnlyList<SortKey> keys) => keys.Count == 2 && keys[0].Nullable;
+
+    /// <param name="range">For a <see cref="SplitsNulls"/> sort, which part this statement reads.</param>
+    /// <param name="limit">Rows to read; the page size plus one tells whether there is a next page.</param>
+    public SqlStatement List(EntityInfo entity, RecordQuery query, IReadOnlyList<SortKey> keys, CursorPosition? after, KeyRange range = KeyRange.All, int? limit = null)
     {
         var sql = new StringBuilder(512).Append("SELECT ").Append(Envelope).Append(query.IncludeRaw ? ", r.raw" : ", NULL");
         foreach (var key in keys.Take(keys.Count - 1))
@@ -42,7 +60,15 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
             sql.Append(", ").Append(dialect.CursorColumn(key.Expression, key.Kind));
         }
 
-        sql.Append(" FROM records r WHERE ").Append(Scope(entity));
+        sql.Append(" FROM records r");
+        if (range == KeyRange.Nulls && query.Sort[0].Field is { Name: not "deleted_at" } field && QueryIndexes.Covers(field))
+        {
+            // Without statistics SQLite would rather walk the entity by id and test every row for a null; the
+            // field's index holds the nulls together in id order (deleted_at's index holds only non-nulls).
+            sql.Append(dialect.IndexHint(QueryIndexes.Name(entity, field)));
+        }
+
+        sql.Append(" WHERE ").Append(Scope(entity));
         if (!query.IncludeDeleted)
         {
             sql.Append(" AND r.deleted_at IS NULL");
@@ -58,15 +84,26 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
             sql.Append(" AND ").Append(Predicate(filter));
         }
 
-        if (after is not null)
+        var order = keys;
+        if (range != KeyRange.All)
         {
-            sql.Append(" AND ").Append(Keyset(keys, after));
+            // The part's rows all have a value (or all lack one), so the key orders like a non-null column and
+            // the ORDER BY needs no NULLS clause the index cannot give.
+            sql.Append(" AND ").Append(keys[0].Expression).Append(range == KeyRange.Values ? " IS NOT NULL" : " IS NULL");
+            order = range == KeyRange.Nulls && dialect.NullTestOrdersById ? [keys[1]] : [keys[0] with { Nullable = false }, keys[1]];
         }
 
-        sql.Append(" ORDER BY ").AppendJoin(", ", keys.Select(k =>
+        if (after is not null)
+        {
+            sql.Append(" AND ").Append(range == KeyRange.Nulls
+                ? $"r.id {(keys[1].Descending ? "<" : ">")} {dialect.CursorParameter(parameters.Add(after.Id), SqlKind.Text)}"
+                : Keyset(order, after));
+        }
+
+        sql.Append(" ORDER BY ").AppendJoin(", ", order.Select(k =>
             $"{k.Expression} {(k.Descending ? "DESC" : "ASC")}{(k.Nullable ? " NULLS LAST" : "")}"));
         // One row more than the page tells whether there is a next page.
-        sql.Append(" LIMIT ").Append(parameters.Add((long)query.Limit + 1));
+        sql.Append(" LIMIT ").Append(parameters.Add((long)(limit ?? (query.Limit + 1))));
         return new SqlStatement(sql.ToString(), parameters.Values);
     }
 
@@ -82,8 +119,10 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
         $"SELECT {Envelope}, NULL FROM records r WHERE {Scope(entity)} AND {dialect.IdIn("r.id", parameters.Add(dialect.IdListValue(ids)))}",
         parameters.Values);
 
+    // The entity is inlined (a path of EntityInfo.All, never from the request) so that the planner can match
+    // the partial query indexes, whose WHERE names it (ADR 0021); a parameter would hide it from the planner.
     private string Scope(EntityInfo entity) =>
-        $"r.connection_id = {parameters.Add(connectionId)} AND r.entity = {parameters.Add(entity.Path)}";
+        $"r.connection_id = {parameters.Add(connectionId)} AND r.entity = '{QueryIndexes.Literal(entity.Path)}'";
 
     /// <summary>Rows strictly after the cursor position in ORDER BY order, nulls last.</summary>
     private string Keyset(IReadOnlyList<SortKey> keys, CursorPosition after)

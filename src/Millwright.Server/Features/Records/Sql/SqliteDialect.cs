@@ -18,6 +18,10 @@ internal sealed class SqliteDialect : ISqlDialect
     }
 
     // The node is a JSON path: a literal for whitelisted names, a parameter for custom field names.
+    public bool NullTestOrdersById => true;
+
+    public string IndexHint(string index) => $" INDEXED BY {index}";
+
     public string JsonNode(FieldDef field, SqlParameters parameters) => field.Source == FieldSource.CustomField
         ? parameters.Add($"$.custom_fields.\"{field.StorageName}\"")
         : $"'$.{field.StorageName}'";
