@@ -16,16 +16,25 @@ internal sealed record MaximoWriteTarget(IReadOnlyDictionary<string, string> Sta
         // WOSTATUS: the synonyms' internal values (NOTES.md §5).
         [Entity.WorkOrders] = new(new Dictionary<string, string>
         {
-            ["open"] = "WAPPR", ["on_hold"] = "WMATL", ["in_progress"] = "INPRG", ["completed"] = "COMP", ["cancelled"] = "CAN",
+            ["open"] = "WAPPR",
+            ["on_hold"] = "WMATL",
+            ["in_progress"] = "INPRG",
+            ["completed"] = "COMP",
+            ["cancelled"] = "CAN",
         }, ["wopriority"]),
         [Entity.MaintenanceRequests] = new(new Dictionary<string, string>
         {
-            ["pending"] = "QUEUED", ["approved"] = "INPROG", ["completed"] = "RESOLVED", ["declined"] = "CANCELLED",
+            ["pending"] = "QUEUED",
+            ["approved"] = "INPROG",
+            ["completed"] = "RESOLVED",
+            ["declined"] = "CANCELLED",
         }, ["reportedpriority"]),
         // LOCASSETSTATUS.
         [Entity.Assets] = new(new Dictionary<string, string>
         {
-            ["operational"] = "OPERATING", ["down"] = "BROKEN", ["retired"] = "DECOMMISSIONED",
+            ["operational"] = "OPERATING",
+            ["down"] = "BROKEN",
+            ["retired"] = "DECOMMISSIONED",
         }, ["priority"]),
     };
 
