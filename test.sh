@@ -27,6 +27,23 @@ if [ "${PIPESTATUS[0]}" != 0 ]; then
   exit 1
 fi
 
+# The committed OpenAPI document lints clean (Spectral spectral:oas, Redocly recommended; tools/openapi pins
+# both). npm ci also installs what the generated-client test needs. OpenApiDocumentTests checks that the
+# committed document is the served one.
+echo "== OpenAPI lint"
+if ! command -v npm >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm) >/dev/null 2>&1 || true
+fi
+if ! command -v npm >/dev/null; then
+  echo "npm is missing: the OpenAPI lint and the generated-client test need Node.js 20 or later" >&2
+  exit 1
+fi
+(cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm run --silent lint) 2>&1 | grep -vE '║|╔|╚|^\s*$' | tail -n 30
+if [ "${PIPESTATUS[0]}" != 0 ]; then
+  echo "docs/openapi/v1.json does not lint clean (tools/openapi: npm run lint)" >&2
+  exit 1
+fi
+
 if redis=$(scripts/redis.sh); then
   export MILLWRIGHT_TEST_REDIS="$redis"
 else

@@ -5,7 +5,7 @@ namespace Millwright.Client.Errors;
 /// <summary>Body of every non-2xx response.</summary>
 public sealed record ErrorEnvelope(ApiError Error);
 
-/// <summary>An error: program against <see cref="Code"/>, never against <see cref="Message"/>.</summary>
+/// <summary>An error: program against its <c>code</c>, never against its <c>message</c>.</summary>
 public sealed record ApiError
 {
     /// <summary>UPPER_SNAKE code from the catalogue in docs/errors.md.</summary>
@@ -33,7 +33,7 @@ public sealed record ApiError
 /// <param name="Message">What is wrong.</param>
 public sealed record ErrorDetail(string Field, string Message)
 {
-    /// <summary>0-based offset of the offending part within the value of <see cref="Field"/> (a field-mapping expression), when known.</summary>
+    /// <summary>0-based offset of the offending part within the value of <c>field</c> (a field-mapping expression), when known.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Position { get; init; }
 }

@@ -29,7 +29,7 @@ public sealed record ApiKey
     public DateTimeOffset? ExpiresAt { get; init; }
 }
 
-/// <summary>A newly issued secret key. <see cref="Key"/> is shown this once and cannot be read again.</summary>
+/// <summary>A newly issued secret key. Its <c>key</c> is shown this once and cannot be read again.</summary>
 public sealed record CreatedApiKey
 {
     /// <summary>Key id (<c>key_…</c>).</summary>

@@ -15,19 +15,19 @@ public sealed record RotateRequest
 /// <summary>Answer of a secret key rotation: the successor (its secret shown this once) and the old key with the end of its grace period.</summary>
 public sealed record RotatedApiKey
 {
-    /// <summary>The new key; <see cref="CreatedApiKey.Key"/> is shown this once.</summary>
+    /// <summary>The new key; its <c>key</c> is shown this once.</summary>
     public required CreatedApiKey Successor { get; init; }
 
-    /// <summary>The rotated key; it works until <see cref="ApiKey.ExpiresAt"/>.</summary>
+    /// <summary>The rotated key; it works until its <c>expires_at</c>.</summary>
     public required ApiKey Previous { get; init; }
 }
 
 /// <summary>Answer of a connection token rotation: the successor (same name, scopes and expiry; its secret shown this once) and the old token.</summary>
 public sealed record RotatedConnectionToken
 {
-    /// <summary>The new token; <see cref="CreatedConnectionToken.Token"/> is shown this once.</summary>
+    /// <summary>The new token; its <c>token</c> is shown this once.</summary>
     public required CreatedConnectionToken Successor { get; init; }
 
-    /// <summary>The rotated token; it works until <see cref="ConnectionToken.ExpiresAt"/>.</summary>
+    /// <summary>The rotated token; it works until its <c>expires_at</c>.</summary>
     public required ConnectionToken Previous { get; init; }
 }

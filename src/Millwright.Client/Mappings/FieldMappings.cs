@@ -26,7 +26,7 @@ public sealed record EntityFieldMappings
     public required IReadOnlyList<FieldMappingLine> Fields { get; init; }
     /// <summary>Paths present in the sampled raw records, most often filled first.</summary>
     public required IReadOnlyList<SourceField> SourceFields { get; init; }
-    /// <summary>How many stored records were sampled to find <see cref="SourceFields"/>.</summary>
+    /// <summary>How many stored records were sampled to find <c>source_fields</c>.</summary>
     public required int RecordsSampled { get; init; }
     /// <summary>How many records of this entity the connection has stored (deleted ones included).</summary>
     public required int RecordsStored { get; init; }

@@ -5,7 +5,7 @@ using Millwright.Client.Models;
 namespace Millwright.Client.Webhooks;
 
 /// <summary>
-/// The body of every webhook delivery (and an item of <c>GET /v1/events</c>). <see cref="Id"/> is stable
+/// The body of every webhook delivery (and an item of <c>GET /v1/events</c>). Its <c>id</c> is stable
 /// across retries and replays: a receiver drops an id it has already processed.
 /// </summary>
 public sealed record WebhookEvent
@@ -22,7 +22,7 @@ public sealed record WebhookEvent
     /// <summary>The connection concerned; null for account-wide events.</summary>
     public string? ConnectionId { get; init; }
 
-    /// <summary>Type-specific content: read it with <see cref="DataAs{T}"/>.</summary>
+    /// <summary>Type-specific content: the changed record for record events, the sync run for <c>sync.*</c>, the connection for <c>connection.*</c> (the SDK reads it with <c>DataAs&lt;T&gt;()</c>).</summary>
     public JsonElement Data { get; init; }
 
     /// <summary>

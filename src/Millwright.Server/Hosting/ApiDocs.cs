@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -9,6 +10,8 @@ internal static class ApiDocs
     public static IServiceCollection AddApiDocs(this IServiceCollection services) =>
         services.AddOpenApi("v1", o =>
         {
+            o.AddSchemaTransformer(ApiContract.TypeSchema);
+            o.AddOperationTransformer(ApiContract.MarkPublic);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -38,7 +41,7 @@ internal static class ApiDocs
                 });
                 return Task.CompletedTask;
             });
-        });
+        }).PostConfigure<OpenApiOptions>("v1", o => o.AddDocumentTransformer(ApiContract.Complete));
 
     public static WebApplication MapApiDocs(this WebApplication app)
     {

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Millwright.Client.Errors;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Hosting;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Persistence;
 
@@ -57,6 +60,7 @@ public static class AuthExtensions
         where TBuilder : IEndpointConventionBuilder
     {
         builder.WithMetadata(AuthenticatedEndpoint.Instance);
+        builder.AddOpenApiOperationTransformer((operation, context, _) => DocumentConnection(operation, context));
         builder.AddEndpointFilter(async (ctx, next) =>
         {
             var (caller, connectionId, connection) = await AuthenticateAsync(ctx.HttpContext);
@@ -82,6 +86,24 @@ public static class AuthExtensions
             return await next(ctx);
         });
         return builder;
+    }
+
+    /// <summary>What this filter adds to every operation it guards: the header, and the 404 of a connection the account does not have.</summary>
+    private static Task DocumentConnection(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Insert(0, new OpenApiParameterReference(ApiContract.ConnectionParameter, context.Document));
+        if (operation.Responses is { } responses && !responses.ContainsKey("404")
+            && responses.TryGetValue("401", out var unauthorized))
+        {
+            responses["404"] = new OpenApiResponse
+            {
+                Description = "NOT_FOUND: the record, or the connection a secret key named in Millwright-Connection, does not exist.",
+                Content = unauthorized.Content is { } content ? new Dictionary<string, OpenApiMediaType>(content) : null,
+            };
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ internal static class LinkSessionEndpoints
                 `connection.created`), then sends the customer to `redirect_url?code=…`; exchange the code with
                 `POST /v1/link-sessions/token`. With `connection_id` the page renews that connection's credentials instead
                 (re-authentication: id, tokens and data are kept). The `url` holds the session secret: give it to that
-                customer only. Embed it with `<script src="/connect.js">`.
+                customer only. To embed it in a page, load the script `/connect.js` (docs: src/Millwright.Server/Features/Connect/README.md).
                 """)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
 

@@ -66,6 +66,7 @@ internal static class RecordExamples
         FieldKind.String => Texts.GetValueOrDefault(field.Name, field.Name.Replace('_', ' ')),
         FieldKind.Enum when field.Name == "priority" => "high",
         FieldKind.Enum => field.EnumValues[Math.Min(1, field.EnumValues.Count - 1)],
+        FieldKind.Number when field.IsInteger => 12,
         FieldKind.Number => 12.5m,
         FieldKind.Boolean => true,
         FieldKind.DateTime => "2026-02-10T16:00:00Z",

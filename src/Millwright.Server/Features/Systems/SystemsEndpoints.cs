@@ -30,6 +30,7 @@ public static class SystemsEndpoints
         group.MapGet("/{id}", GetSystem)
             .WithName("GetSystem")
             .WithSummary("Describe one system")
+            .WithDescription("One entry of `GET /v1/systems` by its id (`maintainx`, `sap`, …): the fields a connection needs, what Millwright can do per entity, and the vendor's request budget. 404 `NOT_FOUND` for an unknown id.")
             .ProducesErrors(StatusCodes.Status404NotFound);
         return app;
     }

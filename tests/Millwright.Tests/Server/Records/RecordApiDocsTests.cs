@@ -18,8 +18,8 @@ public sealed class RecordApiDocsTests(SharedHost host)
         {
             var list = paths.GetProperty($"/v1/{entity.Path}").GetProperty("get");
             Assert.Equal($"List{entity.Entity}", list.GetProperty("operationId").GetString());
-            var parameters = list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-            Assert.Subset(parameters.ToHashSet(), new HashSet<string?> { "limit", "cursor", "updated_after", "include_deleted", "include_raw", "sort", "filter" });
+            var parameters = list.GetProperty("parameters").EnumerateArray().Select(Name).ToList();
+            Assert.Subset(parameters.ToHashSet(), new HashSet<string?> { "limit", "cursor", "updated_after", "include_deleted", "include_raw", "sort", "filter", "#/components/parameters/MillwrightConnection" });
             var example = list.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
             Assert.StartsWith(entity.IdPrefix + "_", example.GetProperty("data")[0].GetProperty("id").GetString());
 
@@ -29,8 +29,12 @@ public sealed class RecordApiDocsTests(SharedHost host)
         }
 
         var workOrders = paths.GetProperty("/v1/work-orders").GetProperty("get");
-        var expand = workOrders.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "expand");
+        var expand = workOrders.GetProperty("parameters").EnumerateArray().Single(p => Name(p) == "expand");
         Assert.All(["asset", "location", "site", "assignees"], name => Assert.Contains(name, expand.GetProperty("description").GetString(), StringComparison.Ordinal));
         Assert.Contains("\"next_cursor\"", text, StringComparison.Ordinal);
     }
+
+    /// <summary>A parameter's name, or the reference of a shared one (the Millwright-Connection header).</summary>
+    private static string? Name(JsonElement parameter) =>
+        parameter.TryGetProperty("name", out var name) ? name.GetString() : parameter.GetProperty("$ref").GetString();
 }

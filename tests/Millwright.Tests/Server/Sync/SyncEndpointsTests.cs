@@ -196,7 +196,7 @@ public sealed class SyncEndpointsTests : IClassFixture<SharedHost>
         Assert.True(start.GetProperty("responses").TryGetProperty("409", out _));
         var run = get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
         Assert.Equal(17, run.GetProperty("counts").GetProperty("updated").GetInt32());
-        Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "limit" && p.GetProperty("description").GetString()!.Contains("500", StringComparison.Ordinal));
+        Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.TryGetProperty("name", out var name) && name.GetString() == "limit" && p.GetProperty("description").GetString()!.Contains("500", StringComparison.Ordinal));
     }
 
     private async Task InsertRunAsync(string connectionId, string id, string status, DateTimeOffset createdAt)

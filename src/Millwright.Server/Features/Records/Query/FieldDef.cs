@@ -44,6 +44,9 @@ internal sealed record FieldDef(string Name, FieldKind Kind, FieldSource Source,
     /// <summary>Name under which <c>expand</c> inlines the referenced record(s) (<c>asset</c>, <c>assignees</c>).</summary>
     public string? ExpandName { get; init; }
 
+    /// <summary>A <see cref="FieldKind.Number"/> that only holds whole numbers (the model property is an int or long).</summary>
+    public bool IsInteger { get; init; }
+
     public bool IsSortable => Kind is not (FieldKind.StringArray or FieldKind.ObjectArray);
 
     public static FieldDef Custom(string name) =>

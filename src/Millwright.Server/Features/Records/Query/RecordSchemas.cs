@@ -72,7 +72,10 @@ internal sealed partial class RecordSchemas
             }
 
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var field = new FieldDef(name, KindOf(type, entity, property), FieldSource.Data, name, Nullable: true);
+            var field = new FieldDef(name, KindOf(type, entity, property), FieldSource.Data, name, Nullable: true)
+            {
+                IsInteger = type == typeof(int) || type == typeof(long),
+            };
             if (field.Kind == FieldKind.Enum)
             {
                 field = field with { EnumValues = [.. Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName)] };
