@@ -58,17 +58,16 @@ internal static class UpstreamFailures
             // anything; a connection reset or aborted after connecting may have carried the request.
             beforeSending |= e is UpstreamRateGateException or Polly.CircuitBreaker.BrokenCircuitException
                 or UpstreamAddressBlockedException or AuthenticationException
-                or SocketException
-            {
-                SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.ConnectionRefused
-                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TimedOut
-            };
+                || (e is SocketException socket && NeverConnected(socket.SocketErrorCode));
         }
 
         return failure.Category == FailureCategory.Transient && !beforeSending
             ? failure with { OutcomeUnknown = true, Message = $"{failure.Message} The write may or may not have been made in {system}: check before retrying without an idempotency key." }
             : failure;
     }
+
+    private static bool NeverConnected(SocketError error) => error is SocketError.HostNotFound or SocketError.NoData
+        or SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TimedOut;
 
     /// <summary>Classifies a transport failure. Cancellation by the caller is not a failure: rethrow it instead of calling this.</summary>
     public static ConnectorFailure FromException(string system, Exception exception)

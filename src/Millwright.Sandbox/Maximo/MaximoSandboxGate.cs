@@ -39,7 +39,7 @@ internal sealed class MaximoSandboxGate(MaximoSandbox sandbox, string root, bool
             {
                 if (status == StatusCodes.Status429TooManyRequests)
                 {
-                    http.Response.Headers.RetryAfter = "1";
+                    http.Response.Headers.RetryAfter = (sandbox.Faults.ForcedRetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
                     return MxmError.Result(http, status, "BMXAA9999E", "Too many requests.");
                 }
 

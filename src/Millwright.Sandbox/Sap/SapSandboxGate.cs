@@ -46,7 +46,7 @@ internal static class SapSandboxGate
         {
             if (status == StatusCodes.Status429TooManyRequests)
             {
-                http.Response.Headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = (sandbox.Faults.ForcedRetryAfterSeconds ?? decision.ResetSeconds).ToString(CultureInfo.InvariantCulture);
             }
 
             return (null, Error(sandbox, status, status == 429 ? "Too many requests" : "In the context of Data Services an unknown internal server error occurred"));

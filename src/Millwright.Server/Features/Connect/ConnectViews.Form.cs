@@ -1,3 +1,4 @@
+using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Hosting.Html;
 using static Millwright.Server.Hosting.Html.Html;
@@ -46,10 +47,33 @@ internal static partial class ConnectViews
               <button type="submit" id="connect-button">{(reauth ? "Save and reconnect" : "Connect")}</button>
               <p class="muted" id="checking" hidden>Checking with {system.Name}…</p>
             </form>
+            {Access(system)}
             <p class="muted small">Your credentials are sent over an encrypted connection, checked with {system.Name} right away, and stored encrypted. They are never shown again.</p>
             """);
         return HtmlPage.Result($"Connect {system.Name}", Shell(page, body), page.Options(status));
     }
+
+    /// <summary>Per entity what the app reads from the system and may create, update or delete in it (the facts of <c>GET /v1/systems</c>).</summary>
+    private static Html Access(SystemDescriptor system)
+    {
+        var rows = Join(EntityInfo.All.Where(e => system.Capabilities.ContainsKey(e.Entity)).Select(e =>
+        {
+            var c = system.Capabilities[e.Entity];
+            var label = char.ToUpperInvariant(e.Path[0]) + e.Path[1..].Replace('-', ' ');
+            return H($"<tr data-entity=\"{e.Path}\"><th scope=\"row\">{label}</th><td>{Can(c.Read)}</td><td>{Can(c.Create)}</td><td>{Can(c.Update)}</td><td>{Can(c.Delete)}</td></tr>");
+        }));
+        return H($"""
+            <details class="access" id="access">
+              <summary>What the app can read and change in {system.Name}</summary>
+              <table>
+                <thead><tr><th scope="col">Data</th><th scope="col">Read</th><th scope="col">Create</th><th scope="col">Update</th><th scope="col">Delete</th></tr></thead>
+                <tbody>{rows}</tbody>
+              </table>
+            </details>
+            """);
+    }
+
+    private static string Can(bool can) => can ? "Yes" : "No";
 
     private static Html Field(ConnectionField field, ConnectFormState state)
     {

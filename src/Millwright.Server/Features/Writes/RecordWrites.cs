@@ -18,7 +18,8 @@ namespace Millwright.Server.Features.Writes;
 /// inversion, the vendor call, read-your-writes storage with its event, and the answer (stored for replay).
 /// </summary>
 internal sealed class RecordWrites(
-    WriteTargets targets, WriteBody bodies, WrittenRecords records, IdempotencyKeys keys, CredentialProtector protector)
+    WriteTargets targets, WriteBody bodies, WrittenRecords records, IdempotencyKeys keys, CredentialProtector protector,
+    WriteCredentialFailures credentialFailures)
 {
     public async Task<IResult> RunAsync(HttpContext http, WriteOperation operation, EntityInfo info, string? id, JsonObject? body, CancellationToken cancellationToken)
     {
@@ -74,7 +75,6 @@ internal sealed class RecordWrites(
         }
 
         var context = ContextFor(target);
-        var name = target.Connector.Descriptor.Name;
         switch (operation)
         {
             case WriteOperation.Create:
@@ -82,7 +82,7 @@ internal sealed class RecordWrites(
                     var values = await bodies.ReadAsync(target, operation, body!, null, cancellationToken);
                     var request = new CreateRequest(target.Info.Entity, target.Plan.ToSource(values.Values), values.Status);
                     var created = await target.Connector.CreateAsync(context, request, cancellationToken);
-                    var row = await records.SaveAsync(target, created.IsSuccess ? created.Value! : throw WriteFailures.ToApiException(created.Failure!, name), requestId, cancellationToken);
+                    var row = await records.SaveAsync(target, created.IsSuccess ? created.Value! : throw await FailureAsync(target, created.Failure!), requestId, cancellationToken);
                     return new StoredAnswer(StatusCodes.Status201Created, records.Render(target, row), $"/v1/{target.Info.Path}/{row.Id}");
                 }
 
@@ -91,17 +91,28 @@ internal sealed class RecordWrites(
                     var values = await bodies.ReadAsync(target, operation, body!, WrittenRecords.Parse(stored!.Data), cancellationToken);
                     var request = new UpdateRequest(target.Info.Entity, stored.RemoteId, target.Plan.ToSource(values.Values), values.Status, WrittenRecords.Parse(stored.Raw));
                     var updated = await target.Connector.UpdateAsync(context, request, cancellationToken);
-                    var row = await records.SaveAsync(target, updated.IsSuccess ? updated.Value! : throw WriteFailures.ToApiException(updated.Failure!, name), requestId, cancellationToken);
+                    var row = await records.SaveAsync(target, updated.IsSuccess ? updated.Value! : throw await FailureAsync(target, updated.Failure!), requestId, cancellationToken);
                     return new StoredAnswer(StatusCodes.Status200OK, records.Render(target, row), null);
                 }
 
             default:
                 {
                     var deleted = await target.Connector.DeleteAsync(context, new DeleteRequest(target.Info.Entity, stored!.RemoteId, WrittenRecords.Parse(stored.Raw)), cancellationToken);
-                    await records.DeleteAsync(target, stored.Id, deleted.IsSuccess ? deleted.Value! : throw WriteFailures.ToApiException(deleted.Failure!, name), requestId, cancellationToken);
+                    await records.DeleteAsync(target, stored.Id, deleted.IsSuccess ? deleted.Value! : throw await FailureAsync(target, deleted.Failure!), requestId, cancellationToken);
                     return new StoredAnswer(StatusCodes.Status204NoContent, "", null);
                 }
         }
+    }
+
+    /// <summary>The answer to a failed vendor call; rejected credentials also move the connection to <c>reauth_required</c>.</summary>
+    private async Task<ApiException> FailureAsync(WriteTarget target, ConnectorFailure failure)
+    {
+        if (failure.Category == FailureCategory.AuthFailed)
+        {
+            await credentialFailures.MarkReauthRequiredAsync(target.Connection.Id, failure, CancellationToken.None);
+        }
+
+        return WriteFailures.ToApiException(failure, target.Connector.Descriptor.Name);
     }
 
     private ConnectionContext ContextFor(WriteTarget target)

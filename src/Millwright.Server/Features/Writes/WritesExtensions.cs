@@ -12,6 +12,7 @@ public static class WritesExtensions
         services.AddScoped<WriteTargets>();
         services.AddScoped<WriteBody>();
         services.AddScoped<WrittenRecords>();
+        services.AddScoped<WriteCredentialFailures>();
         services.AddScoped<RecordWrites>();
         return services;
     }

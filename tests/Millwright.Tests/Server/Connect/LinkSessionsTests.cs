@@ -51,6 +51,26 @@ public sealed class LinkSessionsTests(SandboxServer sandbox) : IClassFixture<San
     }
 
     [Fact]
+    public async Task ConnectPage_SystemForm_ShowsPerEntityWhatTheAppCanCreateUpdateAndDelete()
+    {
+        var host = sandbox.Server;
+        var account = await host.CreateAccountAsync();
+        var link = await new MillwrightClient(host.Http(), account.TestSecretKey).CreateLinkSessionAsync(Request());
+        using var flow = new ConnectFlow(host.BaseAddress);
+
+        using var sap = await flow.GetAsync(link.Url + "/systems/sap-s4hana");
+        using var maintainx = await flow.GetAsync(link.Url + "/systems/maintainx");
+        var sapPage = await sap.Content.ReadAsStringAsync();
+        var maintainxPage = await maintainx.Content.ReadAsStringAsync();
+
+        Assert.Contains("What the app can read and change in SAP S/4HANA", sapPage, StringComparison.Ordinal);
+        Assert.Contains("<tr data-entity=\"work-orders\"><th scope=\"row\">Work orders</th><td>Yes</td><td>Yes</td><td>Yes</td><td>No</td></tr>", sapPage, StringComparison.Ordinal);
+        Assert.Contains("<tr data-entity=\"purchase-orders\"><th scope=\"row\">Purchase orders</th><td>Yes</td><td>No</td><td>No</td><td>No</td></tr>", sapPage, StringComparison.Ordinal);
+        Assert.Contains("<tr data-entity=\"work-orders\"><th scope=\"row\">Work orders</th><td>Yes</td><td>Yes</td><td>Yes</td><td>Yes</td></tr>", maintainxPage, StringComparison.Ordinal);
+        Assert.Contains("<tr data-entity=\"meter-readings\"><th scope=\"row\">Meter readings</th><td>No</td><td>Yes</td><td>No</td><td>No</td></tr>", maintainxPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateMagicLink_DefaultsTo7DaysAndRefusesLonger()
     {
         var clock = new FakeTimeProvider(Start);

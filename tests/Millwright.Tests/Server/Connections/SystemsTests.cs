@@ -46,6 +46,25 @@ public sealed class SystemsTests : IClassFixture<SharedHost>, IDisposable
         Assert.Equal(maintainx, await new MillwrightClient(http, account.TestSecretKey).GetSystemAsync("maintainx"), SystemComparer.Instance);
     }
 
+    [Theory]
+    [InlineData("sap-s4hana")]
+    [InlineData("ibm-maximo")]
+    public async Task ListSystems_SapAndMaximo_SayPerEntityWhatTheyCreateUpdateAndNeverDelete(string system)
+    {
+        var account = await host.CreateAccountAsync();
+        var described = Assert.Single(await new MillwrightClient(http, account.TestSecretKey).ListSystemsAsync(), s => s.Id == system);
+
+        foreach (var entity in new[] { "work-orders", "maintenance-requests", "assets" })
+        {
+            var c = described.Capabilities[entity];
+            Assert.Equal((true, true, true, false), (c.Read, c.Create, c.Update, c.Delete));
+            Assert.NotEmpty(c.StatusTransitions!);
+        }
+
+        var purchaseOrders = described.Capabilities["purchase-orders"];
+        Assert.Equal((true, false, false, false), (purchaseOrders.Read, purchaseOrders.Create, purchaseOrders.Update, purchaseOrders.Delete));
+    }
+
     [Fact]
     public async Task GetSystem_Unknown_Returns404()
     {

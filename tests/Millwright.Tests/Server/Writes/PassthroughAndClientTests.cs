@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Millwright.Client;
 using Millwright.Client.Models;
 using Millwright.Client.Writes;
+using Millwright.Sandbox.MaintainX;
+using Millwright.Tests.Server.RequestLogs;
 using Millwright.Tests.Server.Sync;
 
 namespace Millwright.Tests.Server.Writes;
@@ -55,6 +57,29 @@ public sealed class PassthroughAndClientTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("PASSTHROUGH_REFUSED", (string?)error["code"]);
         Assert.Equal(field, (string?)error["details"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task Passthrough_Call_InTheRequestLogWithItsUpstreamCallAndNoSecret()
+    {
+        await using var scenario = await StartAsync();
+        using var http = Http(scenario);
+
+        using var response = await http.PostAsJsonAsync("/v1/passthrough", new { method = "POST", path = "workorders", body = new { title = "Logged passthrough" } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answered = (int)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!;
+        var requestId = response.Headers.GetValues("X-Request-Id").Single();
+        var log = await RequestLogWait.ForAsync(scenario.Host, scenario.Client, requestId, l => l.UpstreamCallCount > 0);
+
+        Assert.Equal(("POST", "/v1/passthrough", 200), (log.Method, log.Path, log.Status));
+        Assert.Equal(scenario.ConnectionId, log.ConnectionId);
+        Assert.Equal("Bearer ***", log.RequestHeaders!["authorization"]);
+        var call = Assert.Single(log.UpstreamCalls!);
+        Assert.Equal(("maintainx", "POST", answered), (call.System, call.Method, call.Status));
+        Assert.StartsWith(new Uri(scenario.Sandbox.ApiBaseUrl, "workorders").ToString(), call.Url, StringComparison.Ordinal);
+        var logged = await scenario.Host.Http(scenario.Account.TestSecretKey).GetStringAsync($"/v1/request-logs/{requestId}");
+        Assert.DoesNotContain(MaintainXSandboxSettings.DemoApiKey, logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.Account.TestSecretKey, logged, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Millwright.Client.Models;
 using Millwright.Client.Sync;
+using Millwright.Sandbox.MaintainX;
 using Millwright.Tests.Server.Sync;
 
 namespace Millwright.Tests.Server.Writes;
@@ -184,6 +185,50 @@ public sealed class WriteApiTests
     }
 
     [Fact]
+    public async Task Write_TimeoutAfterSending_504OutcomeUnknownAndARetryWithTheKeyStoresOneRecord()
+    {
+        await using var scenario = await StartAsync(new Dictionary<string, string?> { ["Millwright:Upstream:AttemptTimeout"] = "00:00:01" });
+        using var http = Http(scenario);
+        var before = (await scenario.RecordsAsync()).Count;
+        var body = new JsonObject { ["title"] = "Slow pump check" };
+
+        scenario.Sandbox.Sandbox.Faults.LatencyMs = 2_500;
+        var timedOut = await SendWithKeyAsync(http, "slow-1", body);
+        scenario.Sandbox.Sandbox.Faults.LatencyMs = 0;
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, timedOut.Status);
+        var error = timedOut.Body["error"]!;
+        Assert.Equal(("UPSTREAM_TIMEOUT", "connected_system", "unknown"), ((string?)error["code"], (string?)error["source"], (string?)error["outcome"]));
+        Assert.Contains("check before retrying", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal(before, (await scenario.RecordsAsync()).Count);
+
+        var retried = await SendWithKeyAsync(http, "slow-1", body);
+        Assert.Equal(HttpStatusCode.Created, retried.Status);
+        Assert.Single(await scenario.RecordsAsync(), r => r.Id == (string?)retried.Body["id"]);
+        Assert.Equal(before + 1, (await scenario.RecordsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Write_CredentialsRejected_ReauthRequiredAndTheConnectionMovesToReauthRequired()
+    {
+        await using var scenario = await StartAsync();
+        using var http = Http(scenario);
+        scenario.Sandbox.Sandbox.Faults.RevokeKey(MaintainXSandboxSettings.DemoApiKey);
+
+        var rejected = (await BodyAsync(await http.PostAsJsonAsync("/v1/work-orders", new { title = "Nope" }), HttpStatusCode.Conflict))["error"]!;
+        var connection = await scenario.Client.GetConnectionAsync(scenario.ConnectionId);
+        scenario.Sandbox.Sandbox.Faults.RestoreKey(MaintainXSandboxSettings.DemoApiKey);
+        var refused = (await BodyAsync(await http.PostAsJsonAsync("/v1/work-orders", new { title = "Still no" }), HttpStatusCode.Conflict))["error"]!;
+
+        Assert.Equal(("CONNECTION_REAUTH_REQUIRED", "connected_system"), ((string?)rejected["code"], (string?)rejected["source"]));
+        Assert.Equal("reauth_required", connection.Status);
+        Assert.Equal("CONNECTION_CREDENTIALS_INVALID", connection.Health!.LastErrorCode);
+        Assert.Equal("CONNECTION_REAUTH_REQUIRED", (string?)refused["code"]);
+        var changes = await scenario.Client.ListEventsAsync(type: "connection.status_changed", limit: 50);
+        Assert.Contains(changes.Data, e => e.Data.ToString().Contains("reauth_required", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MeterReadingAndMaintenanceRequest_Create_StoredAndVisible()
     {
         await using var scenario = await StartAsync();
@@ -207,9 +252,9 @@ public sealed class WriteApiTests
 
     private static readonly object ReadOnlyToken = new { name = "reader", scopes = new[] { "read" } };
 
-    private static async Task<SandboxScenario> StartAsync()
+    private static async Task<SandboxScenario> StartAsync(IDictionary<string, string?>? hostSettings = null)
     {
-        var scenario = await SandboxScenario.StartAsync(SandboxScenario.SmallPlant(workOrders: 20));
+        var scenario = await SandboxScenario.StartAsync(SandboxScenario.SmallPlant(workOrders: 20), hostSettings);
         await scenario.SyncAsync();
         return scenario;
     }
