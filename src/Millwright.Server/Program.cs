@@ -34,9 +34,17 @@ if (launch.Operator is { } operatorCommand)
     return await operatorCommand(launch.HostArgs, Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(launch.HostArgs);
+// Content root = the executable's folder, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = launch.HostArgs, ContentRootPath = AppContext.BaseDirectory });
+builder.Logging.AddRequestLineFilters();
 var options = MillwrightOptions.FromConfiguration(builder.Configuration);
+if (!PublicUrl.IsValid(options.PublicUrl))
+{
+    throw new InvalidOperationException("Millwright:PublicUrl must be an absolute http(s) URL without query or fragment, e.g. https://millwright.example.com.");
+}
+
 builder.Services.AddSingleton(options);
+builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiErrors();
 builder.Services.AddApiJson();

@@ -55,6 +55,23 @@ internal static class AddressPolicy
 
         var b = address.GetAddressBytes();
 
+        // ::/96 (IPv4-compatible, deprecated: [::127.0.0.1], [::10.0.0.1], [::169.254.169.254]) and
+        // ::ffff:0:0/96 (IPv4-translated, [::ffff:0:a00:1] = 10.0.0.1): some stacks route them to the IPv4
+        // address inside, and no public service is reached that way, so they are refused outright. So are
+        // 64:ff9b:1::/48 (local-use NAT64), 100::/64 (discard) and 2001:db8::/32 (documentation).
+        if (b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && ((b[8] == 0 && b[9] == 0 && b[10] == 0 && b[11] == 0)
+            || (b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)))
+        {
+            return false;
+        }
+
+        if ((b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0x00 && b[5] == 0x01)
+            || (b[0] == 0x01 && b[1] == 0x00 && b.AsSpan(2, 6).IndexOfAnyExcept((byte)0) < 0)
+            || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8))
+        {
+            return false;
+        }
+
         // Addresses that embed an IPv4 address (NAT64 64:ff9b::/96, 6to4 2002::/16) are judged by it.
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
         {

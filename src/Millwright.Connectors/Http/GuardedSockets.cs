@@ -11,15 +11,20 @@ public static class GuardedSockets
     /// <summary>Whether Millwright may call <paramref name="address"/>; loopback only when <paramref name="allowLoopback"/>.</summary>
     public static bool IsAllowed(IPAddress address, bool allowLoopback) => AddressPolicy.IsAllowed(address, allowLoopback);
 
-    /// <summary>A socket handler with redirects and cookies off that dials only allowed addresses.</summary>
-    public static SocketsHttpHandler CreateHandler(bool allowLoopback, TimeSpan connectTimeout) => new()
+    /// <summary>
+    /// A socket handler with redirects and cookies off that dials only public addresses, or whatever an endpoint
+    /// of <paramref name="allowed"/> (the operator's list) resolves to. Never loopback otherwise.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(AllowedAddresses allowed, TimeSpan connectTimeout) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
         ConnectTimeout = connectTimeout,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         MaxResponseHeadersLength = 64,
-        ConnectCallback = (context, cancellationToken) => GuardedPrimaryHandler.ConnectAsync(context.DnsEndPoint, allowLoopback, cancellationToken),
+        ConnectCallback = (context, cancellationToken) => allowed.Contains(context.DnsEndPoint.Host, context.DnsEndPoint.Port)
+            ? GuardedPrimaryHandler.ConnectAnyAsync(context.DnsEndPoint, cancellationToken)
+            : GuardedPrimaryHandler.ConnectAsync(context.DnsEndPoint, allowLoopback: false, cancellationToken),
     };
 
     /// <summary>True when <paramref name="exception"/> (or an inner one) is the guard's refusal.</summary>

@@ -19,7 +19,8 @@ internal static class UpstreamHttpClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
-        builder.ConfigurePrimaryHttpMessageHandler(services => new GuardedPrimaryHandler(services.GetRequiredService<IOptions<UpstreamHttpOptions>>()));
+        builder.ConfigurePrimaryHttpMessageHandler(services => new GuardedPrimaryHandler(
+            services.GetRequiredService<IOptions<UpstreamHttpOptions>>(), services.GetService<ISandboxMounts>()));
         builder.RemoveAllLoggers();
         builder.AddResilienceHandler("upstream-retry", (pipeline, context) =>
         {

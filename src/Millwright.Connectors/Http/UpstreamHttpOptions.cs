@@ -38,4 +38,11 @@ public sealed class UpstreamHttpOptions
 
     /// <summary>How long an open circuit refuses a connection's calls before one trial call may go through.</summary>
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Endpoints (<c>host:port</c>) the operator allows although the address policy refuses them (a vendor on the
+    /// private network, a local emulator), for live and test connections; matched on the URL as written. Loopback is
+    /// otherwise reachable only for test connections at this server's own sandbox mounts (<see cref="ISandboxMounts"/>).
+    /// </summary>
+    public List<string> AllowedAddresses { get; set; } = [];
 }

@@ -23,6 +23,12 @@ public sealed class MillwrightOptions
     /// <summary>Redis configuration string (<c>host:port,password=…</c>); when set, inbound rate-limit counters are shared through it.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// Base URL clients reach Millwright at (<c>https://millwright.example.com</c>), used for every link Millwright
+    /// returns or prints; empty means the address it listens on. Never taken from a request's Host header.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
 
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);

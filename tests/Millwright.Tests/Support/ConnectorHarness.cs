@@ -22,8 +22,10 @@ internal class ConnectorHarness : IDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
+        collection.AddSingleton<ISandboxMounts, TestSandboxMounts>();
         collection.Configure<UpstreamHttpOptions>(o =>
         {
+            TestSandboxMounts.Configure(o);
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRateLimitRetryWait = TimeSpan.FromMilliseconds(50);
             o.AttemptTimeout = TimeSpan.FromSeconds(10);

@@ -11,6 +11,7 @@ namespace Millwright.Tests.Support;
 internal sealed class LoopbackHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private bool allowed;
 
     private LoopbackHost(WebApplication app, Uri baseAddress)
     {
@@ -22,7 +23,9 @@ internal sealed class LoopbackHost : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts Kestrel, lets <paramref name="map"/> add the routes, and returns once it listens.</summary>
-    public static async Task<LoopbackHost> StartAsync(Action<WebApplication> map)
+    /// <param name="map">Adds the routes.</param>
+    /// <param name="allowed">Whether Millwright hosts started afterwards may call it (<see cref="AllowedTestEndpoints"/>); false for a party that stands for an internal service.</param>
+    public static async Task<LoopbackHost> StartAsync(Action<WebApplication> map, bool allowed = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
@@ -31,11 +34,22 @@ internal sealed class LoopbackHost : IAsyncDisposable
         map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LoopbackHost(app, new Uri(address.TrimEnd('/') + "/"));
+        var host = new LoopbackHost(app, new Uri(address.TrimEnd('/') + "/")) { allowed = allowed };
+        if (allowed)
+        {
+            AllowedTestEndpoints.Allow(host.BaseAddress);
+        }
+
+        return host;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (allowed)
+        {
+            AllowedTestEndpoints.Forget(BaseAddress);
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
     }

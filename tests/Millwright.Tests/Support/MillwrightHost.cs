@@ -42,6 +42,11 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
             postgres = pg;
         }
 
+        foreach (var (key, value) in AllowedTestEndpoints.Settings())
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

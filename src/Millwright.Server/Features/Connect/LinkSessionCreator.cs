@@ -11,14 +11,17 @@ using Millwright.Server.Persistence;
 namespace Millwright.Server.Features.Connect;
 
 /// <summary>Validates and stores link sessions and magic links; answers with the page URL (shown once).</summary>
-internal sealed partial class LinkSessionCreator(MillwrightDb db, ConnectorRegistry registry, TimeProvider time, ILogger<LinkSessionCreator> logger)
+internal sealed partial class LinkSessionCreator(MillwrightDb db, ConnectorRegistry registry, TimeProvider time, AccountCaps caps, ILogger<LinkSessionCreator> logger)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(30);
     public const int MaxMagicLinkHours = 7 * 24;
     private const int MaxTextLength = 200;
 
-    /// <summary>The address the caller reached Millwright at; Connect URLs are built on it.</summary>
-    public static string PublicBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>
+    /// The base Connect URLs are built on: <c>Millwright:PublicUrl</c>, else the server's own listener — never the
+    /// request's <c>Host</c> header, which a caller controls (<c>Host: evil.example</c> must not make a phishing link).
+    /// </summary>
+    public static string PublicBase(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<PublicUrl>().Base;
 
     public async Task<LinkSession> CreateAsync(Caller caller, CreateLinkSessionBody body, bool magic, string publicBase, CancellationToken cancellationToken)
     {
@@ -55,6 +58,7 @@ internal sealed partial class LinkSessionCreator(MillwrightDb db, ConnectorRegis
         }
 
         ConnectionInput.ThrowIfAny(errors);
+        await caps.ThrowIfLinkSessionsFullAsync(caller.AccountId, caller.Environment, cancellationToken);
         var now = StoreTime.Now(time);
         var secret = LinkSessionSecrets.NewSessionSecret();
         var row = new LinkSessionRow

@@ -20,10 +20,13 @@ internal sealed partial class ConnectionCreator(
     ISyncScheduler scheduler,
     ConnectionEvents events,
     TimeProvider time,
+    AccountCaps caps,
     ILogger<ConnectionCreator> logger)
 {
     public async Task<ConnectionCreated> CreateAsync(string accountId, string environment, ValidatedConnection input, CancellationToken cancellationToken)
     {
+        // Before the check against the system: a full account costs no upstream call.
+        await caps.ThrowIfConnectionsFullAsync(accountId, environment, cancellationToken);
         var system = input.Connector.Descriptor;
         var id = Ids.New("conn");
         var check = await ConnectionCheckErrors.CheckAsync(input.Connector, new ConnectionContext(id, environment, input.Fields.Settings, input.Fields.Credentials), time, cancellationToken);

@@ -8,6 +8,11 @@ public static class ConnectionsExtensions
 {
     public static IServiceCollection AddConnectionsApi(this IServiceCollection services)
     {
+        services.AddOptions<AccountCapsOptions>()
+            .BindConfiguration(AccountCapsOptions.Section)
+            .Validate(AccountCapsOptions.IsValid, $"{AccountCapsOptions.Section}: caps must be 1 to 1000000.")
+            .ValidateOnStart();
+        services.AddScoped<AccountCaps>();
         services.AddScoped<ConnectionCreator>();
         services.AddScoped<ConnectionTokenIssuer>();
         services.AddScoped<ConnectionTokenService>();

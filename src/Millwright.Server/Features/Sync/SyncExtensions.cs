@@ -10,7 +10,11 @@ internal static class SyncExtensions
             .Validate(SyncOptions.IsValid, $"{SyncOptions.Section} has a value out of range (see SyncOptions).")
             .ValidateOnStart();
         // Limits of every vendor call (timeouts, retries, circuit breaker): Millwright:Upstream:* (UpstreamHttpOptions).
-        services.AddOptions<Millwright.Connectors.Http.UpstreamHttpOptions>().BindConfiguration("Millwright:Upstream");
+        // Millwright:Upstream:AllowedAddresses are the operator's exceptions to the address guard (docs/security.md).
+        services.AddOptions<Millwright.Connectors.Http.UpstreamHttpOptions>().BindConfiguration("Millwright:Upstream")
+            .Validate(o => Millwright.Connectors.Http.AllowedAddresses.IsValid(o.AllowedAddresses),
+                "Millwright:Upstream:AllowedAddresses entries must be host:port (e.g. 127.0.0.1:8089, [::1]:8089, erp.plant.local:443).")
+            .ValidateOnStart();
         services.AddSingleton<SyncWorker>();
         services.AddSingleton<PageReader>();
         services.AddScoped<SyncScheduler>();

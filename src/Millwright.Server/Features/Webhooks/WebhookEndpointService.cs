@@ -15,7 +15,8 @@ namespace Millwright.Server.Features.Webhooks;
 /// filters, scoping) lives here, for <see cref="WebhookEndpointsApi"/> and the dashboard alike.
 /// </summary>
 internal sealed class WebhookEndpointService(
-    MillwrightDb db, WebhookSecrets secrets, WebhookOutbox outbox, WebhookSignal signal, TimeProvider time, IOptions<WebhookOptions> options)
+    MillwrightDb db, WebhookSecrets secrets, WebhookOutbox outbox, WebhookSignal signal, TimeProvider time, IOptions<WebhookOptions> options,
+    IOptions<Millwright.Connectors.Http.UpstreamHttpOptions> upstream)
 {
     private const int MaxGraceSeconds = 7 * 24 * 3600;
 
@@ -27,7 +28,7 @@ internal sealed class WebhookEndpointService(
     /// <summary>A new endpoint; the answer carries its signing secret, this once.</summary>
     public async Task<WebhookEndpoint> CreateAsync(Caller caller, CreateWebhookEndpointBody body, CancellationToken cancellationToken)
     {
-        var url = await WebhookUrls.ValidateAsync(body.Url, caller.Environment, cancellationToken);
+        var url = await WebhookUrls.ValidateAsync(body.Url, caller.Environment, new(upstream.Value.AllowedAddresses), cancellationToken);
         var events = EventFilter.Normalize(body.Events);
         var description = CheckDescription(body.Description);
         if (body.ConnectionId is { } connectionId && !await db.ConnectionsVisibleTo(caller).AnyAsync(c => c.Id == connectionId, cancellationToken))
@@ -87,7 +88,7 @@ internal sealed class WebhookEndpointService(
         var row = await FindAsync(caller, id, cancellationToken);
         if (body.Url is not null)
         {
-            row.Url = await WebhookUrls.ValidateAsync(body.Url, caller.Environment, cancellationToken);
+            row.Url = await WebhookUrls.ValidateAsync(body.Url, caller.Environment, new(upstream.Value.AllowedAddresses), cancellationToken);
         }
 
         if (body.Events is not null)

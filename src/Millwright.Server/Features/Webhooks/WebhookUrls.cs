@@ -7,13 +7,14 @@ using Millwright.Server.Hosting.Errors;
 namespace Millwright.Server.Features.Webhooks;
 
 /// <summary>
-/// Receiver URL rules: absolute https (plain http only to a loopback host with a test key), no user info,
-/// and a host whose every address the SSRF guard allows (loopback only in test). The guard checks again
-/// at each connection, so a host re-pointed later is still refused when sending.
+/// Receiver URL rules: absolute https, no user info, and a host whose every address the SSRF guard allows:
+/// public addresses only — loopback and private networks only at an endpoint (<c>host:port</c>) the operator
+/// allowed in <c>Millwright:Upstream:AllowedAddresses</c>, where a test key may also use plain http. The guard
+/// checks again at each connection, so a host re-pointed later is still refused when sending.
 /// </summary>
 internal static class WebhookUrls
 {
-    public static async Task<string> ValidateAsync(string? url, string environment, CancellationToken cancellationToken)
+    public static async Task<string> ValidateAsync(string? url, string environment, AllowedAddresses allowed, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(url) || url.Length > 2048 || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
@@ -26,12 +27,11 @@ internal static class WebhookUrls
             throw ApiException.Validation("url", "url must not contain user info or a fragment; authenticate deliveries by their signature.");
         }
 
-        var addresses = await ResolveAsync(uri.IdnHost, cancellationToken);
-        var loopback = addresses.Length > 0 && addresses.All(IPAddress.IsLoopback);
-        if (uri.Scheme == Uri.UriSchemeHttp && !(test && loopback))
+        var operatorAllowed = allowed.Contains(uri);
+        if (uri.Scheme == Uri.UriSchemeHttp && !(test && operatorAllowed))
         {
             throw ApiException.Validation("url", test
-                ? "url must use https; plain http is accepted only for a loopback receiver (localhost, 127.0.0.1) with a test key."
+                ? "url must use https; plain http is accepted only with a test key for a receiver the operator allowed (Millwright:Upstream:AllowedAddresses)."
                 : "url must use https with a live key.");
         }
 
@@ -40,15 +40,21 @@ internal static class WebhookUrls
             throw ApiException.Validation("url", "url must use https.");
         }
 
+        if (operatorAllowed)
+        {
+            return uri.AbsoluteUri;
+        }
+
+        var addresses = await ResolveAsync(uri.IdnHost, cancellationToken);
         if (addresses.Length == 0)
         {
             throw ApiException.Validation("url", $"The host '{uri.Host}' does not resolve.");
         }
 
-        if (!addresses.All(a => GuardedSockets.IsAllowed(a, allowLoopback: test)))
+        if (!addresses.All(a => GuardedSockets.IsAllowed(a, allowLoopback: false)))
         {
             throw ApiException.Validation("url", $"The host '{uri.Host}' resolves to a private, link-local, loopback or otherwise internal address, which Millwright does not call"
-                + (test ? "." : " (loopback is accepted with test keys only)."));
+                + " unless the operator allows that endpoint (Millwright:Upstream:AllowedAddresses).");
         }
 
         return uri.AbsoluteUri;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Millwright.Connectors.Http;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Features.Connections;
@@ -25,8 +26,8 @@ public static class WebhooksExtensions
         services.AddScoped<WebhookDeliveryService>();
         services.AddScoped<ISyncObserver, WebhookSyncObserver>();
         services.AddScoped<IConnectionObserver, WebhookConnectionObserver>();
-        AddClient(services, WebhookSender.LiveClient, allowLoopback: false);
-        AddClient(services, WebhookSender.TestClient, allowLoopback: true);
+        AddClient(services, WebhookSender.LiveClient);
+        AddClient(services, WebhookSender.TestClient);
         services.AddHostedService<WebhookDispatcher>();
         services.AddHealthChecks().AddCheck<WebhookHealthCheck>("webhook_delivery", tags: ["status"]);
         return services;
@@ -42,11 +43,13 @@ public static class WebhooksExtensions
     }
 
     /// <summary>
-    /// Receivers are customer-supplied URLs: SSRF-guarded sockets (loopback only for test endpoints, in a
-    /// pool of their own), redirects off, no resilience handler (retries are the dispatcher's, on our schedule).
+    /// Receivers are customer-supplied URLs: SSRF-guarded sockets (public addresses only, or an endpoint the
+    /// operator allowed in <c>Millwright:Upstream:AllowedAddresses</c>; test and live in pools of their own),
+    /// redirects off, no resilience handler (retries are the dispatcher's, on our schedule).
     /// </summary>
-    private static void AddClient(IServiceCollection services, string name, bool allowLoopback) =>
+    private static void AddClient(IServiceCollection services, string name) =>
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => GuardedSockets.CreateHandler(allowLoopback, TimeSpan.FromSeconds(10)))
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedSockets.CreateHandler(
+                new AllowedAddresses(sp.GetRequiredService<IOptions<UpstreamHttpOptions>>().Value.AllowedAddresses), TimeSpan.FromSeconds(10)))
             .RemoveAllLoggers();
 }

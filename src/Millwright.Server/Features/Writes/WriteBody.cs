@@ -199,6 +199,10 @@ internal sealed class WriteBody(MillwrightDb db)
 
                 normalized = JsonValue.Create(text);
                 break;
+            // A number beyond decimal's range (1e126) is bad input, not an OverflowException (found by BadInputFuzzTests).
+            case UnifiedFieldKind.Decimal or UnifiedFieldKind.Integer when kind == JsonValueKind.Number && !value!.AsValue().TryGetValue<decimal>(out _):
+                problem = $"'{field.Name}' takes a number between -79228162514264337593543950335 and 79228162514264337593543950335.";
+                break;
             case UnifiedFieldKind.Decimal when kind == JsonValueKind.Number:
                 normalized = JsonValue.Create(value!.GetValue<decimal>());
                 break;

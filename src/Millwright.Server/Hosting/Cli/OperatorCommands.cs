@@ -118,7 +118,8 @@ internal static class OperatorCommands
     /// <summary>Builds the store and the services the commands use from the server's settings, migrates, runs one command.</summary>
     private static async Task<int> RunAsync(string[] args, TextWriter output, Func<IServiceProvider, CancellationToken, Task> command)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        // Same content root as the server: appsettings.json beside the executable, whatever the working directory.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         var options = MillwrightOptions.FromConfiguration(builder.Configuration);

@@ -9,6 +9,7 @@ internal static class VendorModuleExtensions
     public static IServiceCollection AddVendorModules(this IServiceCollection services)
     {
         services.AddSingleton(VendorModules.All);
+        services.AddSingleton<Millwright.Connectors.Http.ISandboxMounts, OwnSandboxMounts>();
         return services.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
     }
 

@@ -23,6 +23,12 @@ public sealed class AddressPolicyTests
     [InlineData("::ffff:10.0.0.1")]
     [InlineData("64:ff9b::a9fe:a9fe")]
     [InlineData("2002:0a00:0001::1")]
+    [InlineData("::127.0.0.1")]
+    [InlineData("::10.0.0.1")]
+    [InlineData("::169.254.169.254")]
+    [InlineData("::ffff:0:a00:1")]
+    [InlineData("::ffff:0:7f00:1")]
+    [InlineData("64:ff9b:1::a00:1")]
     public void IsAllowed_InternalAddress_IsRefusedEvenForTest(string address)
     {
         Assert.False(AddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: true));

@@ -6,6 +6,8 @@ using Millwright.Sandbox.Common;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Hosting.Modules;
 
+using Millwright.Tests.Support;
+
 namespace Millwright.Tests.Connectors.Http;
 
 /// <summary>
@@ -30,9 +32,11 @@ public sealed class UpstreamCallRecorderTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
+        collection.AddSingleton<ISandboxMounts, TestSandboxMounts>();
         collection.AddSingleton<IUpstreamCallObserver>(observer);
         collection.Configure<UpstreamHttpOptions>(o =>
         {
+            TestSandboxMounts.Configure(o);
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRetries = 1;
             o.AttemptTimeout = TimeSpan.FromMilliseconds(500);

@@ -21,6 +21,9 @@ internal sealed class CapturedLogs : ILoggerProvider
         });
     }
 
+    /// <summary>Captures what the server's own log configuration lets through (no override of its filters), as a console would show it.</summary>
+    public void AddAsConfigured(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(this);
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
 
     public void Dispose()

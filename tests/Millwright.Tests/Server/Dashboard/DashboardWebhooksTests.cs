@@ -14,8 +14,8 @@ public sealed class DashboardWebhooksTests(HeadlessChromium chromium) : IClassFi
     [Fact]
     public async Task WebhooksPage_CreateShowsSecretOnceAndTestDeliveryAppearsWithItsAttempt()
     {
-        using var host = new MillwrightHost(WebhookTestKit.Fast());
         await using var receiver = await WebhookReceiver.StartAsync();
+        using var host = new MillwrightHost(WebhookTestKit.Fast());
         var account = await host.CreateAccountAsync();
         var client = new MillwrightClient(host.Http(), account.TestSecretKey);
         var page = await chromium.NewPageAsync(host.BaseAddress);

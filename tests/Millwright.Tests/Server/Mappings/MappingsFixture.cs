@@ -29,7 +29,7 @@ public sealed class MappingsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), SandboxScenario.SmallPlant(workOrders: 60));
-        host = new MillwrightHost(SyncTestData.FastSettings());
+        host = new MillwrightHost(SyncTestData.FastSettings(AllowedTestEndpoints.WithSandbox(sandbox.BaseAddress)));
         Account = await Host.CreateAccountAsync();
         Client = SyncTestData.Client(Host, Account.TestSecretKey);
     }

@@ -15,6 +15,11 @@ namespace Millwright.Tests.Server.RateLimits;
 /// <summary>Brute force: failed bearer authentication and dashboard sign-ins are limited per client address (and per account for sign-in).</summary>
 public sealed class AuthFailureLimitTests
 {
+    // The SDK honours a 429's Retry-After (up to 120 s) on the real clock while the server's fake clock stands
+    // still: with retries a refused call waits minutes, and on Redis (whose keys expire in real time) a retry
+    // can even get through once the counter key has expired. The 429 itself is what these tests check.
+    private static readonly MillwrightClientOptions NoRetries = new() { MaxAttempts = 1 };
+
     [Fact]
     public async Task BearerFailures_OverTheLimit_Return429WithRetryAfter_EvenForAValidKey_UntilTheMinuteEnds()
     {
@@ -31,7 +36,7 @@ public sealed class AuthFailureLimitTests
         }
 
         using var limited = await host.Http("mw_test_sk_guess").GetAsync(new Uri("/v1/connections", UriKind.Relative));
-        var withValidKey = await Assert.ThrowsAsync<MillwrightApiException>(() => new MillwrightClient(host.Http(), account.TestSecretKey).ListApiKeysAsync());
+        var withValidKey = await Assert.ThrowsAsync<MillwrightApiException>(() => new MillwrightClient(host.Http(), account.TestSecretKey, NoRetries).ListApiKeysAsync());
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
@@ -109,5 +114,31 @@ public sealed class AuthFailureLimitTests
         Assert.Contains(test.Data, e => e.Type == AuditEventTypes.DashboardSignInLimited && e.Details["limited"] == "account");
         Assert.Contains(test.Data, e => e.Type == AuditEventTypes.DashboardSignedIn && e.ActorType == "secret_key");
         Assert.Single(live.Data);
+    }
+
+    [RedisFact]
+    public async Task BearerFailures_OnOneNode_LimitTheAddressOnAnotherSharingRedis()
+    {
+        // A minute of its own far from other tests' clocks: the Redis server is shared by every test run.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000)));
+        var settings = new Dictionary<string, string?>
+        {
+            ["MILLWRIGHT_REDIS"] = RedisFactAttribute.ConnectionString,
+            ["Millwright:RateLimits:FailedAuthPerAddressPerMinute"] = "3",
+        };
+        using var first = new MillwrightHost(settings, time: clock);
+        using var second = new MillwrightHost(settings, dataDirectory: first.DataDirectory, time: clock);
+        var account = await first.CreateAccountAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var failed = await first.Http(BearerSecrets.New("test", BearerSecrets.ConnectionTokenKind)).GetAsync(new Uri("/v1/connection", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        var onSecond = await Assert.ThrowsAsync<MillwrightApiException>(() => new MillwrightClient(second.Http(), account.TestSecretKey, NoRetries).ListApiKeysAsync());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, onSecond.Status);
+        Assert.NotNull(onSecond.Error?.RetryAfter);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class StatusScenario : IAsyncDisposable
     public static async Task<StatusScenario> StartAsync()
     {
         var sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), new MaintainXSandboxSettings { RequestsPerMinute = 100_000, WorkOrderCount = 40, AssetCount = 10 });
-        var host = new MillwrightHost(SyncTestData.FastSettings(), configureServices: services => services.Configure<UpstreamHttpOptions>(o =>
+        var host = new MillwrightHost(SyncTestData.FastSettings(AllowedTestEndpoints.WithSandbox(sandbox.BaseAddress)), configureServices: services => services.Configure<UpstreamHttpOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             o.MaxRetries = 1;

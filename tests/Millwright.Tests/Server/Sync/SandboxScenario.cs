@@ -45,6 +45,7 @@ internal sealed class SandboxScenario : IAsyncDisposable
         MaintainXSandboxSettings? settings = null, IDictionary<string, string?>? hostSettings = null, TimeProvider? sandboxTime = null)
     {
         var sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), settings ?? SmallPlant(), sandboxTime);
+        hostSettings = AllowedTestEndpoints.WithSandbox(sandbox.BaseAddress, hostSettings);
         var host = new MillwrightHost(SyncTestData.FastSettings(hostSettings));
         var account = await host.CreateAccountAsync();
         var connectionId = await ConnectAsync(host, account, sandbox);

@@ -17,8 +17,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = new MillwrightHost(WebhookTestKit.Fast());
         receiver = await WebhookReceiver.StartAsync();
+        host = new MillwrightHost(WebhookTestKit.Fast());
         account = await host.CreateAccountAsync();
         client = WebhookTestKit.Client(host, account.TestSecretKey);
     }

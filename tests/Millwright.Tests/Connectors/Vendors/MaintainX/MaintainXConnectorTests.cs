@@ -292,6 +292,11 @@ public sealed class MaintainXConnectorTests
     [InlineData("https://169.254.169.254/v1")]
     [InlineData("https://127.0.0.1/v1")]
     [InlineData("https://localhost/v1")]
+    [InlineData("https://localhost/sandbox/maintainx/v1")]
+    [InlineData("https://[::127.0.0.1]/v1")]
+    [InlineData("https://[::10.0.0.1]/v1")]
+    [InlineData("https://[::169.254.169.254]/v1")]
+    [InlineData("https://[::ffff:0:a00:1]/v1")]
     public async Task ReadPage_LiveConnectionToInternalAddress_IsRefusedByTheGuard(string baseUrl)
     {
         using var harness = new MaintainXHarness();
@@ -300,6 +305,26 @@ public sealed class MaintainXConnectorTests
 
         Assert.Equal(FailureCategory.Config, result.Failure!.Category);
         Assert.Contains("private or internal network", result.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:{0}/v1")]
+    [InlineData("http://localhost:{0}/x/sandbox/maintainx/v1")]
+    [InlineData("http://[::1]:{0}/v1")]
+    [InlineData("http://[::127.0.0.1]:{0}/sandbox/maintainx/v1")]
+    public async Task ReadPage_TestConnectionToLoopbackOutsideTheSandboxMounts_IsRefusedBeforeAnyConnection(string template)
+    {
+        // Something listens there and would answer: the refusal must come before the connection.
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var harness = new MaintainXHarness();
+
+        var result = await harness.Connector.ReadPageAsync(Connection(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, port), "test"), Read(Entity.Users), CancellationToken.None);
+
+        Assert.Equal(FailureCategory.Config, result.Failure!.Category);
+        Assert.Contains("private or internal network", result.Failure.Message, StringComparison.Ordinal);
+        Assert.False(listener.Pending());
     }
 
     [Fact]
@@ -311,7 +336,7 @@ public sealed class MaintainXConnectorTests
         listener.Stop();
         using var harness = new MaintainXHarness();
 
-        var result = await harness.Connector.ReadPageAsync(Connection($"http://127.0.0.1:{port}/v1", "test"), Read(Entity.Users), CancellationToken.None);
+        var result = await harness.Connector.ReadPageAsync(Connection($"http://127.0.0.1:{port}/sandbox/maintainx/v1", "test"), Read(Entity.Users), CancellationToken.None);
 
         Assert.Equal(FailureCategory.Transient, result.Failure!.Category);
         Assert.Contains("refused the connection", result.Failure.Message, StringComparison.Ordinal);

@@ -7,6 +7,8 @@ using Millwright.Connectors.Vendors.Odoo;
 using Millwright.Sandbox.Odoo;
 using Millwright.Server.Hosting.Modules;
 
+using Millwright.Tests.Support;
+
 namespace Millwright.Tests.Connectors.Vendors.Odoo;
 
 /// <summary>The Odoo connector as the server composes it, with a recorder of the paths it calls.</summary>
@@ -19,9 +21,11 @@ internal sealed class OdooHarness : IDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
+        collection.AddSingleton<ISandboxMounts, TestSandboxMounts>();
 
         collection.Configure<UpstreamHttpOptions>(o =>
         {
+            TestSandboxMounts.Configure(o);
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRateLimitRetryWait = TimeSpan.FromMilliseconds(50);
             o.AttemptTimeout = TimeSpan.FromSeconds(10);
