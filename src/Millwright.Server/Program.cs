@@ -21,6 +21,7 @@ using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Jobs;
 using Millwright.Server.Hosting.Modules;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 var launch = Launch.Parse(args);
@@ -61,6 +62,7 @@ builder.Services.AddWebhooks();
 builder.Services.AddKeys();
 builder.Services.AddConnect();
 builder.Services.AddDashboard();
+builder.Services.AddTelemetry(builder.Configuration);
 
 if (launch.Demo)
 {
@@ -77,6 +79,7 @@ app.MapSystemsEndpoints();
 app.MapConnectionsEndpoints();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+app.MapTelemetry();
 app.MapRecordEndpoints();
 app.MapWritesEndpoints();
 app.MapSyncEndpoints();

@@ -20,7 +20,7 @@ internal sealed partial class SyncEngine
         var errorCode = abort?.Code ?? firstError?.Code;
         var errorsJson = run.ErrorsJson();
         SyncRunRow? finished;
-        string? statusBefore = null, statusAfter = null;
+        string? statusBefore = null, statusAfter = null, system = null;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
@@ -48,6 +48,7 @@ internal sealed partial class SyncEngine
             if (connection is not null)
             {
                 statusBefore = connection.Status;
+                system = connection.System;
                 if (abort is null)
                 {
                     connection.LastSyncedAt = now;
@@ -85,7 +86,7 @@ internal sealed partial class SyncEngine
         {
             try
             {
-                await observer.OnRunFinishedAsync(new SyncRunFinished(finished, statusBefore, statusAfter), cancellationToken);
+                await observer.OnRunFinishedAsync(new SyncRunFinished(finished, statusBefore, statusAfter, system), cancellationToken);
             }
             catch (Exception ex)
             {
