@@ -54,11 +54,22 @@ internal sealed partial class SyncEngine
                     connection.LastSyncedAt = now;
                     connection.LastFullSyncAt = run.IsFull && run.Errors.Count == 0 ? now : connection.LastFullSyncAt;
                     connection.LastError = firstError?.Message;
+                    var wasFailing = connection.ConsecutiveFailures > 0;
                     ConnectionHealthState.RecordSuccess(connection);
+                    if (wasFailing && connection.NextSyncAt is not null)
+                    {
+                        connection.NextSyncAt = SyncSchedule.NextDue(connection.Id, IntervalOf(connection), now);
+                    }
                 }
                 else
                 {
                     ConnectionHealthState.RecordFailure(connection, abort.Code, abort.Message, now);
+                    // A failing system is asked less often (bounded); connections without a schedule keep none.
+                    if (abort.ConnectionStatus == ConnectionStatus.Degraded && connection.NextSyncAt is not null)
+                    {
+                        connection.NextSyncAt = SyncSchedule.BackoffDue(
+                            connection.Id, IntervalOf(connection), connection.ConsecutiveFailures, now, options.Value.DegradedBackoffCap);
+                    }
                 }
 
                 if (connection.Status != ConnectionStatus.Disabled)
@@ -94,6 +105,9 @@ internal sealed partial class SyncEngine
             }
         }
     }
+
+    private int IntervalOf(ConnectionRow connection) =>
+        SyncSchedule.IsValidInterval(connection.SyncIntervalMinutes) ? connection.SyncIntervalMinutes : options.Value.DefaultIntervalMinutes;
 
     private async Task CancelAsync(RunState run, CancellationToken cancellationToken)
     {
