@@ -9,6 +9,7 @@ using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.RequestLogs;
+using Millwright.Server.Features.Retention;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Status;
 using Millwright.Server.Features.Sync;
@@ -63,6 +64,7 @@ builder.Services.AddKeys();
 builder.Services.AddConnect();
 builder.Services.AddDashboard();
 builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddRetention();
 
 if (launch.Demo)
 {
