@@ -9,6 +9,7 @@ using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.RequestLogs;
+using Millwright.Server.Features.Retention;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Status;
 using Millwright.Server.Features.Sync;
@@ -21,6 +22,7 @@ using Millwright.Server.Hosting.Demo;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Jobs;
 using Millwright.Server.Hosting.Modules;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 var launch = Launch.Parse(args);
@@ -69,6 +71,8 @@ builder.Services.AddWebhooks();
 builder.Services.AddKeys();
 builder.Services.AddConnect();
 builder.Services.AddDashboard();
+builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddRetention();
 
 if (launch.Demo)
 {
@@ -85,6 +89,7 @@ app.MapSystemsEndpoints();
 app.MapConnectionsEndpoints();
 app.MapApiDocs();
 app.MapHealthEndpoints();
+app.MapTelemetry();
 app.MapRecordEndpoints();
 app.MapWritesEndpoints();
 app.MapSyncEndpoints();

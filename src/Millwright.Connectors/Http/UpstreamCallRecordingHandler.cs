@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -19,11 +20,14 @@ internal sealed class UpstreamCallRecordingHandler(string system, IEnumerable<IU
     {
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
+        using var activity = UpstreamTelemetry.Source.StartActivity("upstream " + request.Method.Method, ActivityKind.Client);
+        activity?.SetTag("millwright.system", system);
+        activity?.SetTag("http.request.method", request.Method.Method);
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            Record(request, startedAt, started, status, Classify(response.StatusCode), null);
+            Record(activity, request, startedAt, started, status, Classify(response.StatusCode), null);
             return response;
         }
         catch (Exception e)
@@ -31,14 +35,26 @@ internal sealed class UpstreamCallRecordingHandler(string system, IEnumerable<IU
             var (outcome, error) = cancellationToken.IsCancellationRequested && e is OperationCanceledException
                 ? (UpstreamOutcome.Cancelled, "cancelled")
                 : Classify(e);
-            Record(request, startedAt, started, null, outcome, error);
+            Record(activity, request, startedAt, started, null, outcome, error);
             throw;
         }
     }
 
-    private void Record(HttpRequestMessage request, DateTimeOffset startedAt, long started, int? status, UpstreamOutcome outcome, string? error)
+    private void Record(Activity? activity, HttpRequestMessage request, DateTimeOffset startedAt, long started, int? status, UpstreamOutcome outcome, string? error)
     {
+        if (activity is not null)
+        {
+            activity.SetTag("http.response.status_code", status);
+            activity.SetTag("millwright.upstream.outcome", outcome.ToString());
+            if (outcome is not (UpstreamOutcome.Succeeded or UpstreamOutcome.Rejected))
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+                activity.SetTag("error.type", error ?? status?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
         request.Options.TryGetValue(UpstreamRequest.ConnectionId, out var connectionId);
+        activity?.SetTag("millwright.connection.id", connectionId);
         request.Options.TryGetValue(UpstreamRequest.Environment, out var environment);
         var call = new UpstreamCall(system, connectionId, environment, request.Method.Method, Redaction.Url(request.RequestUri),
             startedAt, time.GetElapsedTime(started).TotalMilliseconds, status, outcome, error);

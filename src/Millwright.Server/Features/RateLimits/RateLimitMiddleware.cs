@@ -2,6 +2,7 @@ using System.Globalization;
 using Millwright.Client.Errors;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.RateLimits;
@@ -12,7 +13,7 @@ namespace Millwright.Server.Features.RateLimits;
 /// response (errors included) and refuses with 429 <c>RATE_LIMIT_EXCEEDED</c> when a budget is spent.
 /// Anonymous requests and paths outside <c>/v1</c> pass untouched.
 /// </summary>
-internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounters counters, RateLimitSettings settings)
+internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounters counters, RateLimitSettings settings, MillwrightMetrics metrics)
 {
     public const string LimitHeader = "X-RateLimit-Limit";
     public const string RemainingHeader = "X-RateLimit-Remaining";
@@ -40,6 +41,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
 
         if (!decision.Allowed)
         {
+            metrics.RateLimitRefused("api");
             throw new ApiException(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
                 $"Too many requests: the limit is {decision.Limit} per minute. Retry after {decision.ResetSeconds} seconds.",
                 retryAfterSeconds: decision.ResetSeconds);

@@ -7,6 +7,7 @@ using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
 using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.Records;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
@@ -34,6 +35,9 @@ internal sealed class PageWriter(
     public async Task<PageCounts?> WriteAsync(
         RunState run, EntityPass pass, RawPage page, string? nextCursor, DateTimeOffset? pendingWatermark, CancellationToken cancellationToken)
     {
+        using var activity = MillwrightTelemetry.Source.StartActivity("store write page");
+        activity?.SetTag(MillwrightTelemetry.EntityTag, pass.Info.Path);
+        activity?.SetTag("millwright.page.records", page.Records.Count);
         var now = SyncClock.Now(time);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await RunLease.EnterPageAsync(db, run, pass.Info.Path, now + options.Value.LeaseDuration, cancellationToken))

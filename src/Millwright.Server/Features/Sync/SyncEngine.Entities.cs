@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Errors;
@@ -6,6 +7,7 @@ using Millwright.Client.Sync;
 using Millwright.Connectors.Core;
 using Millwright.Connectors.Mapping;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
@@ -18,6 +20,8 @@ internal sealed partial class SyncEngine
     /// <summary>Reads every entity; returns why the run had to stop early, or null when it got to the end.</summary>
     private async Task<RunAbort?> SyncConnectionAsync(RunState run, ConnectionRow connection, CancellationTokenSource lease)
     {
+        Activity.Current?.SetTag(MillwrightTelemetry.SystemTag, connection.System);
+        Activity.Current?.SetTag(MillwrightTelemetry.ConnectionIdTag, connection.Id);
         var connector = connectors.Find(connection.System);
         if (connector is null)
         {

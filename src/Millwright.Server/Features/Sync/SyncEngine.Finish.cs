@@ -20,7 +20,7 @@ internal sealed partial class SyncEngine
         var errorCode = abort?.Code ?? firstError?.Code;
         var errorsJson = run.ErrorsJson();
         SyncRunRow? finished;
-        string? statusBefore = null, statusAfter = null;
+        string? statusBefore = null, statusAfter = null, system = null;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
@@ -48,16 +48,28 @@ internal sealed partial class SyncEngine
             if (connection is not null)
             {
                 statusBefore = connection.Status;
+                system = connection.System;
                 if (abort is null)
                 {
                     connection.LastSyncedAt = now;
                     connection.LastFullSyncAt = run.IsFull && run.Errors.Count == 0 ? now : connection.LastFullSyncAt;
                     connection.LastError = firstError?.Message;
+                    var wasFailing = connection.ConsecutiveFailures > 0;
                     ConnectionHealthState.RecordSuccess(connection);
+                    if (wasFailing && connection.NextSyncAt is not null)
+                    {
+                        connection.NextSyncAt = SyncSchedule.NextDue(connection.Id, IntervalOf(connection), now);
+                    }
                 }
                 else
                 {
                     ConnectionHealthState.RecordFailure(connection, abort.Code, abort.Message, now);
+                    // A failing system is asked less often (bounded); connections without a schedule keep none.
+                    if (abort.ConnectionStatus == ConnectionStatus.Degraded && connection.NextSyncAt is not null)
+                    {
+                        connection.NextSyncAt = SyncSchedule.BackoffDue(
+                            connection.Id, IntervalOf(connection), connection.ConsecutiveFailures, now, options.Value.DegradedBackoffCap);
+                    }
                 }
 
                 if (connection.Status != ConnectionStatus.Disabled)
@@ -85,7 +97,7 @@ internal sealed partial class SyncEngine
         {
             try
             {
-                await observer.OnRunFinishedAsync(new SyncRunFinished(finished, statusBefore, statusAfter), cancellationToken);
+                await observer.OnRunFinishedAsync(new SyncRunFinished(finished, statusBefore, statusAfter, system), cancellationToken);
             }
             catch (Exception ex)
             {
@@ -93,6 +105,9 @@ internal sealed partial class SyncEngine
             }
         }
     }
+
+    private int IntervalOf(ConnectionRow connection) =>
+        SyncSchedule.IsValidInterval(connection.SyncIntervalMinutes) ? connection.SyncIntervalMinutes : options.Value.DefaultIntervalMinutes;
 
     private async Task CancelAsync(RunState run, CancellationToken cancellationToken)
     {

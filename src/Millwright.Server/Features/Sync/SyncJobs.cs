@@ -1,4 +1,5 @@
 using Millwright.Connectors.Http;
+using Millwright.Server.Hosting.Telemetry;
 
 namespace Millwright.Server.Features.Sync;
 
@@ -12,6 +13,9 @@ internal sealed class SyncJobs(SyncEngine engine, SyncScheduler scheduler, SyncR
     /// <summary>Executes (or resumes) a run; its upstream calls are logged under the run id (Features/RequestLogs).</summary>
     public async Task RunAsync(string runId, CancellationToken cancellationToken)
     {
+        // A trace of its own per execution (a resumption is another): its children are the upstream calls and page writes.
+        using var activity = MillwrightTelemetry.Source.StartActivity("sync run");
+        activity?.SetTag(MillwrightTelemetry.RunIdTag, runId);
         using var upstreamCalls = UpstreamCallRecorder.Begin(runId, collect: false);
         await engine.ExecuteAsync(runId, cancellationToken);
     }

@@ -35,5 +35,5 @@ internal sealed record RecordChange(RecordChangeKind Kind, RecordRow Record);
 /// <summary>The changes of one page of one entity.</summary>
 internal sealed record SyncPageChanges(string RunId, string ConnectionId, Entity Entity, DateTimeOffset At, IReadOnlyList<RecordChange> Changes);
 
-/// <summary>A run's final row and what it did to the connection's status.</summary>
-internal sealed record SyncRunFinished(SyncRunRow Run, string? ConnectionStatusBefore, string? ConnectionStatusAfter);
+/// <summary>A run's final row, what it did to the connection's status, and the connection's system (null when the connection is gone).</summary>
+internal sealed record SyncRunFinished(SyncRunRow Run, string? ConnectionStatusBefore, string? ConnectionStatusAfter, string? System = null);

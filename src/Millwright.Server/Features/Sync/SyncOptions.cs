@@ -36,6 +36,12 @@ internal sealed class SyncOptions
     /// <summary>How long a worker's claim on a run lasts without renewal; a run whose worker died is taken over after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Longest gap between scheduled runs of a <c>degraded</c> connection: after each failed run in a row its interval
+    /// doubles up to this (see <see cref="SyncSchedule.BackoffDue"/>); the first successful run restores the interval.
+    /// </summary>
+    public TimeSpan DegradedBackoffCap { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>Recurring interval of a connection when none is given.</summary>
     public int DefaultIntervalMinutes { get; set; } = 15;
 
@@ -49,5 +55,6 @@ internal sealed class SyncOptions
         && o.TransientRetries >= 0
         && o.TransientBaseDelay >= TimeSpan.Zero
         && o.LeaseDuration >= TimeSpan.FromSeconds(1)
+        && o.DegradedBackoffCap > TimeSpan.Zero
         && SyncSchedule.IsValidInterval(o.DefaultIntervalMinutes);
 }

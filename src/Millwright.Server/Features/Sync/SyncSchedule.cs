@@ -49,6 +49,19 @@ internal static class SyncSchedule
     public static DateTimeOffset NextDue(string connectionId, int intervalMinutes, DateTimeOffset now) =>
         NextTick(connectionId, intervalMinutes, now + TimeSpan.FromMinutes(intervalMinutes) - Slack);
 
+    /// <summary>
+    /// The next scheduled run of a connection whose system is failing, after <paramref name="failures"/> failed runs in
+    /// a row: the interval doubled per failure (2×, 4×, 8×…), never longer than <paramref name="cap"/> (nor shorter
+    /// than the interval itself), on one of the connection's ticks.
+    /// </summary>
+    public static DateTimeOffset BackoffDue(string connectionId, int intervalMinutes, int failures, DateTimeOffset now, TimeSpan cap)
+    {
+        var interval = TimeSpan.FromMinutes(intervalMinutes);
+        var bound = cap > interval ? cap : interval;
+        var delay = interval * Math.Pow(2, Math.Clamp(failures, 0, 16));
+        return NextTick(connectionId, intervalMinutes, now + (delay < bound ? delay : bound) - Slack);
+    }
+
     public static bool IsDue(DateTimeOffset? nextSyncAt, DateTimeOffset now) => nextSyncAt is null || now >= nextSyncAt.Value - Slack;
 
     private static (int Step, int Offset) Ticks(string connectionId, int intervalMinutes)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Millwright.Server.Hosting;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Webhooks;
@@ -13,7 +14,8 @@ namespace Millwright.Server.Features.Webhooks;
 /// <see cref="WebhookOptions.LeaseDuration"/>; the deliveries are then claimed again (at least once).
 /// </summary>
 internal sealed partial class WebhookBatch(
-    MillwrightDb db, WebhookSender sender, WebhookSecrets secrets, WebhookOutbox outbox, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookBatch> logger)
+    MillwrightDb db, WebhookSender sender, WebhookSecrets secrets, WebhookOutbox outbox, IOptions<WebhookOptions> options, TimeProvider time,
+    MillwrightMetrics metrics, ILogger<WebhookBatch> logger)
 {
     /// <summary>Sends one batch; returns how many due deliveries it found (0: nothing to do).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -85,6 +87,8 @@ internal sealed partial class WebhookBatch(
                 continue;
             }
 
+            // Due since its scheduled attempt (first attempts: since the event was written).
+            var lag = outcome.At - (d.NextAttemptAt ?? d.CreatedAt);
             d.AttemptCount++;
             db.WebhookAttempts.Add(new WebhookAttemptRow
             {
@@ -102,6 +106,7 @@ internal sealed partial class WebhookBatch(
                 d.NextAttemptAt = null;
                 d.CompletedAt = done;
                 succeededEndpoints.Add(d.EndpointId);
+                metrics.WebhookAttempt("succeeded", lag);
                 continue;
             }
 
@@ -113,6 +118,8 @@ internal sealed partial class WebhookBatch(
                 d.Status = WebhookValues.Failed;
                 d.CompletedAt = done;
             }
+
+            metrics.WebhookAttempt(d.NextAttemptAt is null ? "failed" : "retry_scheduled", lag);
         }
 
         foreach (var id in succeededEndpoints)

@@ -42,11 +42,12 @@ internal sealed class SandboxScenario : IAsyncDisposable
         new() { RequestsPerMinute = 100_000, WorkOrderCount = workOrders, AssetCount = 40 };
 
     public static async Task<SandboxScenario> StartAsync(
-        MaintainXSandboxSettings? settings = null, IDictionary<string, string?>? hostSettings = null, TimeProvider? sandboxTime = null)
+        MaintainXSandboxSettings? settings = null, IDictionary<string, string?>? hostSettings = null, TimeProvider? sandboxTime = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         var sandbox = await SandboxHost.StartAsync(new MaintainXSandboxModule(), settings ?? SmallPlant(), sandboxTime);
         hostSettings = AllowedTestEndpoints.WithSandbox(sandbox.BaseAddress, hostSettings);
-        var host = new MillwrightHost(SyncTestData.FastSettings(hostSettings));
+        var host = new MillwrightHost(SyncTestData.FastSettings(hostSettings), configureServices: configureServices);
         var account = await host.CreateAccountAsync();
         var connectionId = await ConnectAsync(host, account, sandbox);
         return new SandboxScenario(sandbox, host, account, connectionId, hostSettings);

@@ -28,9 +28,12 @@ public sealed class SyncFaultTests
     public async Task Sync_ErrorsThrottlingAndMalformedBodies_StoresExactlyTheSandboxRecords()
     {
         // The default three retries per call (MaintainX purchase orders cost a call per order), with short backoffs.
+        // The circuit opens only when every attempt in its window failed: with 20 % random errors, how many land in one
+        // 30 s window depends on the machine's speed, and an open circuit would fail the run (issue 17).
         await using var scenario = await SandboxScenario.StartAsync(hostSettings: new Dictionary<string, string?>
         {
             ["Millwright:Upstream:RetryBaseDelay"] = "00:00:00.010",
+            ["Millwright:Upstream:CircuitFailureRatio"] = "1.0",
         });
         var reference = await ReferenceSetAsync(scenario);
 

@@ -35,6 +35,29 @@ public sealed class SyncScheduleTests
         Assert.False(SyncSchedule.IsDue(next, tick.AddMinutes(14)));
     }
 
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(2, 60)]
+    [InlineData(3, 120)]
+    [InlineData(4, 240)]
+    [InlineData(5, 240)]
+    [InlineData(40, 240)]
+    public void BackoffDue_FailuresInARow_IntervalDoublesUpToTheCap(int failures, int minutes)
+    {
+        var due = SyncSchedule.BackoffDue("conn_c", 15, failures, Noon, TimeSpan.FromHours(4));
+
+        Assert.Equal(SyncSchedule.NextTick("conn_c", 15, Noon.AddMinutes(minutes) - SyncSchedule.Slack), due);
+        Assert.True(due - Noon <= TimeSpan.FromMinutes(minutes + 15));
+    }
+
+    [Fact]
+    public void BackoffDue_CapBelowTheInterval_NeverSoonerThanTheInterval()
+    {
+        var due = SyncSchedule.BackoffDue("conn_d", 24 * 60, 3, Noon, TimeSpan.FromHours(4));
+
+        Assert.Equal(SyncSchedule.NextDue("conn_d", 24 * 60, Noon), due);
+    }
+
     [Fact]
     public void Cron_DifferentConnections_SpreadOverTheHour()
     {
