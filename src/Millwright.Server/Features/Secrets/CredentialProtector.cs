@@ -15,6 +15,9 @@ namespace Millwright.Server.Features.Secrets;
 /// </summary>
 public sealed class CredentialProtector
 {
+    /// <summary>The key file in the data folder when no key is configured.</summary>
+    public const string KeyFileName = "credentials.key";
+
     private const byte Version = 1;
     private const int NonceSize = 12;
     private const int TagSize = 16;
@@ -76,6 +79,6 @@ public sealed class CredentialProtector
                 : throw new InvalidOperationException("MILLWRIGHT_ENCRYPTION_KEY must be 32 bytes, base64-encoded.");
         }
 
-        return KeyFile.LoadOrCreate(options.DataDirectory, "credentials.key");
+        return KeyFile.LoadOrCreate(options.DataDirectory, KeyFileName);
     }
 }

@@ -6,7 +6,7 @@ using Millwright.Tests.Support;
 
 namespace Millwright.Tests.Server.Dashboard;
 
-/// <summary>Two nodes on one store: a dashboard form served by one is accepted by the other (shared key ring and sessions).</summary>
+/// <summary>Two nodes on one store: a dashboard form served by one is accepted by the other (shared key ring, sealed, and sessions).</summary>
 public sealed class DashboardNodesTests
 {
     [Fact]
@@ -30,6 +30,13 @@ public sealed class DashboardNodesTests
         Assert.Contains("mw_test_sk_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // The key ring is in the store, not in a folder of one machine.
         await using var scope = second.Services.CreateAsyncScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<MillwrightDb>().DataProtectionKeys.AnyAsync());
+        var keyRing = await scope.ServiceProvider.GetRequiredService<MillwrightDb>().DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+        Assert.NotEmpty(keyRing);
+        // ... and sealed there: a copy of the store alone does not yield the keys that sign the cookies.
+        Assert.All(keyRing, xml =>
+        {
+            Assert.Contains("<sealedKey", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("masterKey", xml, StringComparison.Ordinal);
+        });
     }
 }
