@@ -69,7 +69,10 @@ internal sealed partial class DemoRunner(
             await ShowProgressAsync(client, connection, ct);
         }
 
-        PrintCredentials(baseUrl, secretKey, options.DataDirectory, connections);
+        // The demo talks to its own listener (the sandboxes are mounted there); the links it prints follow
+        // Millwright:PublicUrl when the operator set one, like every other link Millwright hands out.
+        var shownUrl = options.PublicUrl is { Length: > 0 } publicUrl ? publicUrl.TrimEnd('/') + "/" : baseUrl;
+        PrintCredentials(shownUrl, secretKey, options.DataDirectory, connections);
     }
 
     /// <summary>
