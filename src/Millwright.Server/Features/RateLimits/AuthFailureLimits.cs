@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Millwright.Client.Errors;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Hosting.Telemetry;
 
 namespace Millwright.Server.Features.RateLimits;
 
@@ -11,7 +12,7 @@ namespace Millwright.Server.Features.RateLimits;
 /// <c>RATE_LIMIT_EXCEEDED</c> before the secret is even looked at, until the clock minute ends, so a correct
 /// guess among refused attempts cannot get through.
 /// </summary>
-internal sealed class AuthFailureLimits(IRateLimitCounters counters, IOptions<RateLimitOptions> options)
+internal sealed class AuthFailureLimits(IRateLimitCounters counters, IOptions<RateLimitOptions> options, MillwrightMetrics? metrics = null)
 {
     public RateLimitPartition Bearer(HttpContext http) =>
         new($"authfail:{ClientAddress.Of(http)}", options.Value.FailedAuthPerAddressPerMinute);
@@ -30,6 +31,7 @@ internal sealed class AuthFailureLimits(IRateLimitCounters counters, IOptions<Ra
             var decision = await counters.PeekAsync(partition, cancellationToken);
             if (!decision.Allowed)
             {
+                metrics?.RateLimitRefused(partition.Key.StartsWith("authfail:", StringComparison.Ordinal) ? "failed_auth" : "failed_sign_in");
                 throw Limited(decision.ResetSeconds);
             }
         }

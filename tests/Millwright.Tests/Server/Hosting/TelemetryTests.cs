@@ -75,6 +75,24 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Metrics_FailedAuthenticationRefusal_Counted()
+    {
+        using var host = new MillwrightHost(new Dictionary<string, string?> { ["Millwright:RateLimits:FailedAuthPerAddressPerMinute"] = "2" });
+        using var anonymous = host.Http();
+        var before = Sum(await anonymous.GetStringAsync("/metrics"), "millwright_rate_limit_refusals_total", "limit=\"failed_auth\"");
+        using var wrong = host.Http("mw_test_sk_not-a-real-key");
+        var refused = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await wrong.GetAsync("/v1/connections");
+            refused += (int)response.StatusCode == 429 ? 1 : 0;
+        }
+
+        Assert.True(refused >= 1);
+        Assert.True(Sum(await anonymous.GetStringAsync("/metrics"), "millwright_rate_limit_refusals_total", "limit=\"failed_auth\"") - before >= refused);
+    }
+
+    [Fact]
     public async Task Traces_PassthroughAndSync_UpstreamCallsAreChildSpansAndLogsCarryTraceAndRequestIds()
     {
         var spans = new List<Activity>();
