@@ -54,8 +54,14 @@ fi
 run() {
   local name=$1; shift
   echo "== $name"
-  dotnet test tests/Millwright.Tests -c Release --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee -a "$log" | grep -vE '^\s*$' | tail -n 30
+  local out
+  out=$(mktemp)
+  dotnet test tests/Millwright.Tests -c Release --no-build --blame-hang-timeout 5m "$@" 2>&1 | tee "$out" | grep -vE '^\s*$' | tail -n 30
   [ "${PIPESTATUS[0]}" = 0 ] || status=1
+  # The names of the failed tests, whatever the length of their output above.
+  grep -E '^\s+Failed [A-Za-z_]' "$out" | sort -u | sed 's/^ */FAILED: /'
+  cat "$out" >> "$log"
+  rm -f "$out"
 }
 
 run "all tests on SQLite"
