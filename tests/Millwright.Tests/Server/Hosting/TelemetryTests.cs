@@ -13,10 +13,16 @@ namespace Millwright.Tests.Server.Hosting;
 /// <summary>
 /// <c>GET /metrics</c> and the traces and logs of a real host syncing the MaintainX sandbox. OpenTelemetry listens
 /// process-wide, so other hosts of the suite may add to the same series: the assertions look for this host's
-/// request id, route and counts, which only its own work produces.
+/// request id, route and counts, which only its own work produces. The class runs alone, after the parallel
+/// part of the suite: a host's instruments share one metric stream with the same-named instruments of hosts
+/// alive when it started, and that stream ends when those hosts are disposed, taking this host's measurements
+/// with it. (A server process has one host, so production never meets this.)
 /// </summary>
+[Collection(Alone)]
 public sealed class TelemetryTests
 {
+    internal const string Alone = "telemetry, alone";
+
     [Fact]
     public async Task Metrics_AfterSyncAndRequest_ScrapeHasRequestSyncUpstreamAndQueueSeries()
     {
@@ -197,3 +203,6 @@ public sealed class TelemetryTests
     private static double Sum(string text, string name, params string[] labels) =>
         Lines(text, name, labels).Sum(l => double.Parse(l.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
 }
+
+[CollectionDefinition(TelemetryTests.Alone, DisableParallelization = true)]
+public sealed class TelemetryTestsCollection;

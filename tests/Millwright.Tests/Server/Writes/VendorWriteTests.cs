@@ -229,11 +229,11 @@ internal sealed class VendorWriteScenario : IAsyncDisposable
     {
         var sandbox = await SandboxHost.StartAsync(ModuleCases.Module(system).Sandbox, ModuleCases.Profile(system).SmallSandbox);
         // A vendor's wait above a second is not waited for in a test: the write answers 429 with it at once.
-        var host = new MillwrightHost(SyncTestData.FastSettings(new Dictionary<string, string?>
+        var host = new MillwrightHost(SyncTestData.FastSettings(AllowedTestEndpoints.WithSandbox(sandbox.BaseAddress, new Dictionary<string, string?>
         {
             ["Millwright:Upstream:MaxRateLimitRetryWait"] = "00:00:01",
             ["Millwright:Upstream:RetryBaseDelay"] = "00:00:00.020",
-        }));
+        })));
         var account = await host.CreateAccountAsync();
         var demo = sandbox.DemoConnection;
         var connectionId = await SyncTestData.InsertConnectionAsync(host, account, system, demo.Settings, demo.Credentials);

@@ -23,7 +23,7 @@ public sealed class MaximoServerSyncTests
     public async Task Sync_MaximoConnection_FullThenIncrementalThroughTheApi()
     {
         await using var sandbox = await SandboxHost.StartAsync(new MaximoSandboxModule(), new MaximoSandboxSettings { WorkOrderCount = 250, AssetCount = 30 });
-        using var host = new MillwrightHost(SyncTestData.FastSettings());
+        using var host = new MillwrightHost(SyncTestData.FastSettings(AllowedTestEndpoints.WithSandbox(sandbox.BaseAddress)));
         var account = await host.CreateAccountAsync();
         var connectionId = await SyncTestData.InsertConnectionAsync(host, account, "ibm-maximo",
             new Dictionary<string, string> { ["base_url"] = sandbox.BaseUrl.ToString() },
