@@ -20,6 +20,7 @@ internal static class PersistenceExtensions
             services.AddScoped<MillwrightDb>(sp => sp.GetRequiredService<SqliteMillwrightDb>());
         }
 
+        services.AddSingleton<StoreMigration>();
         services.AddHostedService<MigrationRunner>();
         return services;
     }
@@ -29,7 +30,7 @@ internal static class PersistenceExtensions
 /// Applies pending migrations before the server takes requests (hosted services start first), after
 /// checking that the store's history is one this build can continue (<see cref="StoreHistory"/>).
 /// </summary>
-internal sealed partial class MigrationRunner(IServiceScopeFactory scopes, ILogger<MigrationRunner> logger) : IHostedService
+internal sealed partial class MigrationRunner(IServiceScopeFactory scopes, StoreMigration migration, ILogger<MigrationRunner> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ internal sealed partial class MigrationRunner(IServiceScopeFactory scopes, ILogg
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        migration.MarkDone();
         LogMigrated(db.Database.ProviderName ?? "?");
     }
 
@@ -50,4 +52,27 @@ internal sealed partial class MigrationRunner(IServiceScopeFactory scopes, ILogg
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store ready ({Provider})")]
     private partial void LogMigrated(string provider);
+}
+
+/// <summary>
+/// Whether <see cref="MigrationRunner"/> has run in this host. Whatever connects to the store when it is built
+/// (Hangfire's PostgreSQL storage prepares its schema in its constructor) asks first, so that a hosted service
+/// injecting it — the host builds every hosted service before starting the first — fails at once with a clear
+/// message instead of waiting out connection retries against a database that does not exist yet.
+/// </summary>
+internal sealed class StoreMigration
+{
+    private volatile bool done;
+
+    public void MarkDone() => done = true;
+
+    /// <exception cref="InvalidOperationException">The store is not migrated yet.</exception>
+    public void EnsureDone(string what)
+    {
+        if (!done)
+        {
+            throw new InvalidOperationException(
+                $"{what} was resolved before the store was migrated: a hosted service must resolve it in StartAsync, not inject it.");
+        }
+    }
 }

@@ -18,10 +18,12 @@ internal static class RetentionExtensions
 }
 
 /// <summary>Registers the recurring job at start-up; every node does, Hangfire keeps one and runs each tick once.</summary>
-internal sealed class RetentionStartup(IRecurringJobManager recurring, Microsoft.Extensions.Options.IOptions<RetentionOptions> options) : IHostedService
+/// <remarks>The job manager is resolved in <see cref="StartAsync"/>: its storage needs the migrated store.</remarks>
+internal sealed class RetentionStartup(IServiceProvider services, Microsoft.Extensions.Options.IOptions<RetentionOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), options.Value.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;

@@ -4,6 +4,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
+using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Hosting.Jobs;
 
@@ -31,7 +32,11 @@ internal static class JobsExtensions
             .BindConfiguration(JobOptions.Section)
             .Validate(JobOptions.IsValid, $"{JobOptions.Section}: Workers must be 1–256, PollInterval 100 ms–1 min, ShutdownTimeout positive.")
             .ValidateOnStart();
-        services.AddSingleton<JobStorage>(sp => CreateStorage(options, sp.GetRequiredService<IOptions<JobOptions>>().Value));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<StoreMigration>().EnsureDone("Hangfire's job storage (and with it IBackgroundJobClient, IRecurringJobManager)");
+            return CreateStorage(options, sp.GetRequiredService<IOptions<JobOptions>>().Value);
+        });
         services.AddSingleton<IJobFilterProvider>(_ => CreateFilters());
         services.AddSingleton<IBackgroundJobClient>(sp =>
             new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>()));
