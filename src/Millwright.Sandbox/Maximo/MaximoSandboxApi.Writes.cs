@@ -79,6 +79,7 @@ internal static partial class MaximoSandboxApi
             var copy = row.DeepClone().AsObject();
             var status = MxmJson.Text(copy["status"]);
             MxmWriteRules.Apply(structure, copy, body, creating: false, merge);
+            MxmMeterReadings.Record(structure, copy, data, now);
             if (MxmJson.Text(copy["status"]) is { } changed && changed != status && MxmStatus.Refusal(structure, status, changed) is { } refusal)
             {
                 throw new MxmError(StatusCodes.Status400BadRequest, MxmStatus.NotAllowedReason, refusal);

@@ -49,7 +49,7 @@ internal static partial class MxmStructures
             ("isrunning", YesNo), ("moved", YesNo), ("children", YesNo), ("disabled", YesNo),
             ("installdate", Timestamp), ("statusdate", Timestamp), ("changedate", Timestamp)),
         Domains(("status", AssetStatus)),
-        [],
+        [AssetMeters()],
         [new("location", "mxapilocations", [("siteid", "siteid"), ("location", "location")])],
         DefaultStatus: "NOT READY");
 

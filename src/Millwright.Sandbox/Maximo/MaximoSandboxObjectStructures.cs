@@ -10,8 +10,27 @@ internal enum MxmType
     Timestamp,
 }
 
-/// <summary>A child object of an object structure (<c>poline</c> under PO), rendered as an array of objects.</summary>
-internal sealed record MxmChild(string Name, IReadOnlyDictionary<string, MxmType> Attributes);
+/// <summary>
+/// A child object of an object structure (<c>poline</c> under PO), rendered as an array of objects. It may have children of
+/// its own (<c>assetmeter{meterreading{…}}</c>, as the published MXAPIASSET schema nests them) and relationships usable as
+/// <c>rel.meter{…}</c> inside its selection. With <see cref="MatchKey"/>, a <c>patchtype: MERGE</c> update matches sent rows to
+/// stored ones by those attributes and changes them (REST API Guide); without one, sent rows are added.
+/// </summary>
+internal sealed record MxmChild(string Name, IReadOnlyDictionary<string, MxmType> Attributes)
+{
+    public IReadOnlyList<MxmChild> Children { get; init; } = [];
+
+    public IReadOnlyList<MxmRelationship> Relationships { get; init; } = [];
+
+    public IReadOnlyList<string> MatchKey { get; init; } = [];
+
+    /// <summary>Attributes a row may be written with that are not stored (<c>newreading</c>: the schema marks them non-persistent).</summary>
+    public IReadOnlySet<string> Transient { get; init; } = new HashSet<string>();
+
+    public MxmChild? Child(string name) => Children.FirstOrDefault(c => c.Name == name);
+
+    public MxmRelationship? Relationship(string name) => Relationships.FirstOrDefault(r => r.Name == name);
+}
 
 /// <summary>A relationship usable in <c>oslc.select</c> as <c>rel.name{…}</c>: records of another structure whose attributes match.</summary>
 internal sealed record MxmRelationship(string Name, string Target, IReadOnlyList<(string Local, string Remote)> Join);
@@ -119,6 +138,30 @@ internal static partial class MxmStructures
         ["VENDOR"] = "Vendor",
     };
 
+    /// <summary>METERTYPE: the kinds of meter (SOURCE.md, "Meter types").</summary>
+    public static readonly IReadOnlyDictionary<string, string> MeterType = new Dictionary<string, string>
+    {
+        ["CONTINUOUS"] = "Continuous",
+        ["GAUGE"] = "Gauge",
+        ["CHARACTERISTIC"] = "Characteristic",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> PmStatus = new Dictionary<string, string>
+    {
+        ["ACTIVE"] = "Active",
+        ["INACTIVE"] = "Inactive",
+        ["DRAFT"] = "Draft",
+    };
+
+    /// <summary>FREQUNIT of PM records (IBM's create example sends DAYS).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FrequencyUnit = new Dictionary<string, string>
+    {
+        ["DAYS"] = "Days",
+        ["WEEKS"] = "Weeks",
+        ["MONTHS"] = "Months",
+        ["YEARS"] = "Years",
+    };
+
     private static readonly Dictionary<string, MxmObjectStructure> ByName = Build();
 
     public static IEnumerable<MxmObjectStructure> All => ByName.Values.Distinct();
@@ -127,8 +170,14 @@ internal static partial class MxmStructures
 
     private static Dictionary<string, MxmObjectStructure> Build()
     {
-        var all = new[] { WorkOrders(), Assets(), Locations(), Items(), Inventory(), PurchaseOrders(), Vendors(), Persons(), ServiceRequests(), Organizations() };
+        var all = new[]
+        {
+            WorkOrders(), Assets(), Locations(), Items(), Inventory(), PurchaseOrders(), Vendors(), Persons(), ServiceRequests(), Organizations(),
+            Meters(), PreventiveMaintenance(), PersonGroups(),
+        };
         var byName = all.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        // Installations name these differently (SOURCE.md): IBM's technote has the admin create the PM structure, clients probe both.
+        byName["mxpm"] = byName["mxapipm"];
         // MXWO is the older work-order structure; the sample record comes from it. Same data, same attributes here.
         byName["mxwo"] = byName["mxapiwodetail"];
         byName["mxapiinvbal"] = byName["mxapiinventory"];

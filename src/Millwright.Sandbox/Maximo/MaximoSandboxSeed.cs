@@ -51,6 +51,9 @@ internal sealed partial class MaximoSandboxSeed
         seed.SeedItems();
         seed.SeedPurchaseOrders();
         seed.SeedWork();
+        seed.SeedMeters();
+        seed.SeedPreventiveMaintenance();
+        seed.SeedPersonGroups();
         return new MaximoSandboxData(seed.records, seed.rowstamp, seed.number);
     }
 

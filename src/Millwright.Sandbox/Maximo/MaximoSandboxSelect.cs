@@ -31,7 +31,7 @@ internal sealed class MxmSelection
         }
 
         var position = 0;
-        var selection = ParseList(text, ref position, os.Attributes, os.Domains.Keys, os, depth: 0);
+        var selection = ParseList(text, ref position, os.Attributes, os.Domains.Keys, os.Children, os.Relationships, depth: 0);
         if (position < text.Length)
         {
             throw MxmError.BadQuery($"The oslc.select clause has an unexpected '{text[position]}' at position {position + 1}.");
@@ -40,8 +40,16 @@ internal sealed class MxmSelection
         return selection;
     }
 
+    /// <summary>Parses a child's selection (<c>assetmeter{metername,meterreading{*}}</c>'s inner part would be this child's).</summary>
+    public static MxmSelection ParseChild(string text, MxmChild child)
+    {
+        var position = 0;
+        var selection = ParseList(text, ref position, child.Attributes, [], child.Children, child.Relationships, depth: 1);
+        return position < text.Length ? throw MxmError.BadQuery($"The selection has an unexpected '{text[position]}' at position {position + 1}.") : selection;
+    }
+
     private static MxmSelection ParseList(string text, ref int position, IReadOnlyDictionary<string, MxmType> attributes,
-        IEnumerable<string> domains, MxmObjectStructure? os, int depth)
+        IEnumerable<string> domains, IReadOnlyList<MxmChild> childObjects, IReadOnlyList<MxmRelationship> relations, int depth)
     {
         if (depth > 8)
         {
@@ -70,14 +78,15 @@ internal sealed class MxmSelection
             if (position < text.Length && text[position] == '{')
             {
                 position++;
-                if (name.StartsWith("rel.", StringComparison.Ordinal) && os?.Relationship(name[4..]) is { } relationship)
+                var bare = name.StartsWith("rel.", StringComparison.Ordinal) ? name[4..] : name;
+                if (name.StartsWith("rel.", StringComparison.Ordinal) && relations.FirstOrDefault(r => r.Name == bare) is { } relationship)
                 {
                     var target = MxmStructures.Find(relationship.Target)!;
-                    relationships[relationship.Name] = (target, ParseList(text, ref position, target.Attributes, target.Domains.Keys, target, depth + 1));
+                    relationships[relationship.Name] = (target, ParseList(text, ref position, target.Attributes, target.Domains.Keys, target.Children, target.Relationships, depth + 1));
                 }
-                else if (os?.Child(name.StartsWith("rel.", StringComparison.Ordinal) ? name[4..] : name) is { } child)
+                else if (childObjects.FirstOrDefault(c => c.Name == bare) is { } child)
                 {
-                    children[child.Name] = ParseList(text, ref position, child.Attributes, [], null, depth + 1);
+                    children[child.Name] = ParseList(text, ref position, child.Attributes, [], child.Children, child.Relationships, depth + 1);
                 }
                 else
                 {

@@ -34,15 +34,19 @@ internal sealed class MxmView(MaximoSandboxData data, string structuresBase, boo
             }
         }
 
+        AddRelationships(result, record, os.Relationships, selection);
+        return result;
+    }
+
+    private void AddRelationships(JsonObject result, JsonObject record, IReadOnlyList<MxmRelationship> relationships, MxmSelection selection)
+    {
         foreach (var (name, (target, targetSelection)) in selection.Relationships)
         {
-            var relationship = os.Relationship(name)!;
+            var relationship = relationships.First(r => r.Name == name);
             var matches = data.Table(target).Snapshot().Where(r => relationship.Join.All(j =>
                 string.Equals(MxmJson.Text(record[j.Local]), MxmJson.Text(r[j.Remote]), StringComparison.Ordinal) && MxmJson.Text(record[j.Local]) is not null));
             result[name] = new JsonArray([.. matches.Select(m => (JsonNode)Render(target.Name, target, m, targetSelection))]);
         }
-
-        return result;
     }
 
     private JsonObject Child(MxmChild child, JsonObject row, MxmSelection selection)
@@ -60,6 +64,16 @@ internal sealed class MxmView(MaximoSandboxData data, string structuresBase, boo
             }
         }
 
+        foreach (var grandchild in child.Children)
+        {
+            var rowsSelection = selection.Children.GetValueOrDefault(grandchild.Name) ?? (selection.All ? MxmSelection.Everything : null);
+            if (rowsSelection is not null && row[grandchild.Name] is JsonArray rows)
+            {
+                result[grandchild.Name] = new JsonArray([.. rows.OfType<JsonObject>().Select(r => (JsonNode)Child(grandchild, r, rowsSelection))]);
+            }
+        }
+
+        AddRelationships(result, row, child.Relationships, selection);
         return result;
     }
 

@@ -145,6 +145,19 @@ internal static class MxmWriteRules
                 clean[name] = attribute?.DeepClone();
             }
 
+            // MERGE matches a sent row to a stored one by the key attributes it sends (REST API Guide, create_and_update).
+            var sentKey = child.MatchKey.Where(clean.ContainsKey).ToList();
+            if (existing is not null && sentKey.Count > 0 && sentKey[0] == child.MatchKey[0]
+                && result.OfType<JsonObject>().FirstOrDefault(r => sentKey.All(k => MxmJson.Text(r[k]) == MxmJson.Text(clean[k]))) is { } stored)
+            {
+                foreach (var (name, attribute) in clean)
+                {
+                    stored[name] = attribute?.DeepClone();
+                }
+
+                continue;
+            }
+
             result.Add(clean);
         }
 
