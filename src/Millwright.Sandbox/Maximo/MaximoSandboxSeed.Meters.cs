@@ -5,8 +5,8 @@ using Bogus;
 namespace Millwright.Sandbox.Maximo;
 
 /// <summary>
-/// Meters on the seeded assets with their reading history, PM records behind the work orders' <c>pmnum</c>s (on those work
-/// orders' assets), and the person groups the work orders name (<c>MECH</c>, <c>ELEC</c>, <c>HVAC</c>) with active persons as
+/// Meters on the seeded assets with their reading history, PM records on the assets of the work orders that first named
+/// them (PM work on such an asset then names its PM, other PM work none), and the person groups the work orders name (<c>MECH</c>, <c>ELEC</c>, <c>HVAC</c>) with active persons as
 /// members. Drawn from a generator of their own, so that adding them left every earlier record as it was.
 /// </summary>
 internal sealed partial class MaximoSandboxSeed
@@ -245,6 +245,15 @@ internal sealed partial class MaximoSandboxSeed
                 ["changedate"] = Ts(changed),
                 ["pmmeter"] = meterRows,
             });
+        }
+
+        // A PM generates its work orders on its own asset: PM work on an asset with a PM record names it, other PM work none.
+        var byAsset = Table("mxapipm").Where(pm => pm["assetnum"] is not null)
+            .GroupBy(pm => $"{MxmJson.Text(pm["siteid"])}/{MxmJson.Text(pm["assetnum"])}", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => MxmJson.Text(g.First()["pmnum"]), StringComparer.Ordinal);
+        foreach (var order in Table("mxapiwodetail").Where(w => w["pmnum"] is not null))
+        {
+            order["pmnum"] = byAsset.GetValueOrDefault($"{MxmJson.Text(order["siteid"])}/{MxmJson.Text(order["assetnum"])}");
         }
     }
 

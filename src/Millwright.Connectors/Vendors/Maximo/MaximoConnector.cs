@@ -130,7 +130,11 @@ internal sealed partial class MaximoConnector(
     {
         var documents = members.OfType<JsonObject>().ToList();
         members.Clear();
-        if (endpoint.Children is { } children)
+        if (endpoint.Expand is { } expand)
+        {
+            documents = [.. documents.SelectMany(expand)];
+        }
+        else if (endpoint.Children is { } children)
         {
             documents = [.. documents.SelectMany(d => (d[children] as JsonArray)?.OfType<JsonObject>().Select(c => c.DeepClone().AsObject()) ?? [])];
         }
@@ -140,13 +144,15 @@ internal sealed partial class MaximoConnector(
         foreach (var document in documents)
         {
             var parts = endpoint.Key.Select(k => MaximoComputed.Text(document[k])).ToList();
-            if (parts.Any(p => p is null) || string.Join('/', parts) is not { } id || !seen.Add(id))
+            var id = endpoint.RemoteId is { } remoteId ? remoteId(document) : parts.Any(p => p is null) ? null : string.Join('/', parts);
+            if (id is null || !seen.Add(id))
             {
                 continue;
             }
 
             endpoint.Compute?.Invoke(document);
-            records.Add(new RawRecord(id, document, Time(document, endpoint.CreatedAt), Time(document, endpoint.ChangedAt), null));
+            var changed = endpoint.Times is { } times ? times.Select(t => Time(document, t)).FirstOrDefault(t => t is not null) : Time(document, endpoint.ChangedAt);
+            records.Add(new RawRecord(id, document, Time(document, endpoint.CreatedAt), changed, null));
         }
 
         return records;

@@ -13,6 +13,9 @@ namespace Millwright.Connectors.Vendors.Maximo;
 /// <param name="CreatedAt">Attribute of creation, when the object has one.</param>
 /// <param name="Children">A child array whose elements are the records (sites are the <c>site</c> rows of organisations).</param>
 /// <param name="Compute">Adds <c>_millwright</c> reference keys to a document (see <see cref="MaximoComputed"/>).</param>
+/// <param name="Expand">Turns a member into the records it holds (asset meters and readings are rows of an asset), instead of <paramref name="Children"/>.</param>
+/// <param name="RemoteId">The remote id of an expanded record, when <paramref name="Key"/> attributes cannot say it.</param>
+/// <param name="Times">Attributes tried in order for <c>remote_updated_at</c> when records of two kinds share an entity; else <paramref name="ChangedAt"/>.</param>
 internal sealed record MaximoEndpoint(
     string ObjectStructure,
     string Select,
@@ -20,7 +23,10 @@ internal sealed record MaximoEndpoint(
     string? ChangedAt,
     string? CreatedAt = null,
     string? Children = null,
-    Action<JsonObject>? Compute = null)
+    Action<JsonObject>? Compute = null,
+    Func<JsonObject, IEnumerable<JsonObject>>? Expand = null,
+    Func<JsonObject, string?>? RemoteId = null,
+    IReadOnlyList<string>? Times = null)
 {
     public static IReadOnlyDictionary<Entity, MaximoEndpoint> All { get; } = new Dictionary<Entity, MaximoEndpoint>
     {
@@ -64,11 +70,17 @@ internal sealed record MaximoEndpoint(
                     .FirstOrDefault(r => (string?)r["relatedrecclass"] == "WORKORDER");
                 MaximoComputed.Key(d, "workorder", work, "relatedrecsiteid", work, "relatedreckey");
             }),
+        [Entity.Teams] = new("mxapipersongroup", MaximoMeters.PersonGroupSelect, ["persongroup"], null),
+        [Entity.Meters] = new("mxapiasset", MaximoMeters.MeterSelect, ["siteid", "assetnum", "metername"], "changedate", Expand: MaximoMeters.Meters),
+        [Entity.MeterReadings] = new("mxapiasset", MaximoMeters.ReadingSelect, [], "enterdate", CreatedAt: "enterdate",
+            Expand: MaximoMeters.Readings, RemoteId: MaximoMeters.ReadingId, Times: ["enterdate", "measuredate"]),
+        [Entity.PmSchedules] = new("mxapipm", MaximoMeters.PmSelect, ["siteid", "pmnum"], "changedate", Compute: MaximoMeters.Pm),
         [Entity.WorkOrders] = new("mxapiwodetail", "wonum,description,status,siteid,orgid,location,assetnum,worktype,woclass,wopriority,reportedby,lead,persongroup,pmnum,origrecordid,origrecordclass,reportdate,targstartdate,targcompdate,schedstart,schedfinish,actstart,actfinish,estdur,actlabhrs,changedate",
             ["siteid", "wonum"], "changedate", CreatedAt: "reportdate", Compute: d =>
             {
                 MaximoComputed.Key(d, "location", d, "siteid", d, "location");
                 MaximoComputed.Key(d, "asset", d, "siteid", d, "assetnum");
+                MaximoComputed.Key(d, "pm", d, "siteid", d, "pmnum");
             }),
     };
 }

@@ -35,7 +35,7 @@ internal static class MaximoSettings
         new(BaseUrl, "Maximo URL", ConnectionFieldKind.Setting, Required: true, Secret: false,
             "The address of your Maximo (MAS Manage) application ending in /maximo, for example https://manage.example.com/maximo. It is the address you open Maximo with, without the /ui or /webclient part."),
         new(ApiKey, "API key", ConnectionFieldKind.Credential, Required: false, Secret: true,
-            "Recommended. In MAS Manage open Administration › Integration › API Keys (or the API Keys application in Maximo 7.6.0.2+), add a key for an integration user that may read the object structures MXAPIWODETAIL, MXAPIASSET, MXAPILOCATIONS, MXAPIITEM, MXAPIINVENTORY, MXAPIPO, MXAPIVENDOR, MXAPIPERSON, MXAPISR and MXAPIORGANIZATION."),
+            "Recommended. In MAS Manage open Administration › Integration › API Keys (or the API Keys application in Maximo 7.6.0.2+), add a key for an integration user that may read the object structures MXAPIWODETAIL, MXAPIASSET, MXAPILOCATIONS, MXAPIITEM, MXAPIINVENTORY, MXAPIPO, MXAPIVENDOR, MXAPIPERSON, MXAPISR, MXAPIORGANIZATION, MXAPIPM and MXAPIPERSONGROUP (and may update MXAPIASSET, which meter readings are written through)."),
         new(Username, "User name", ConnectionFieldKind.Credential, Required: false, Secret: false,
             "Only without an API key: a Maximo user with native authentication (sent as the maxauth header). Not available when MAS signs users in through an identity provider."),
         new(Password, "Password", ConnectionFieldKind.Credential, Required: false, Secret: true,
@@ -46,8 +46,10 @@ internal static class MaximoSettings
     private static readonly EntityCapabilities Incremental = EntityCapabilities.ReadOnlyIncremental;
 
     /// <summary>
-    /// Incremental where the main object has <c>changedate</c>. Persons have none, organisations (sites)
-    /// neither; parts are read in full because stock balances change without touching the item's changedate.
+    /// Incremental where the main object has <c>changedate</c>. Persons have none, organisations (sites) and person groups
+    /// neither; parts are read in full because stock balances change without touching the item's changedate; meters and
+    /// readings are rows of assets, whose changedate does not move when a reading is entered, so they are read in full
+    /// (every sync is their reconciliation). A meter reading is created through the asset (README.md, "Writing").
     /// </summary>
     public static SystemDescriptor Descriptor { get; } = new(
         SystemId,
@@ -59,6 +61,10 @@ internal static class MaximoSettings
             [Entity.Sites] = Full,
             [Entity.Locations] = Incremental,
             [Entity.Users] = Full,
+            [Entity.Teams] = Full,
+            [Entity.Meters] = Full,
+            [Entity.MeterReadings] = new(Read: true, Incremental: false, Create: true) { RequiredOnCreate = ["meter_id", "value"] },
+            [Entity.PmSchedules] = Incremental,
             [Entity.Vendors] = Incremental,
             [Entity.Assets] = Writable(Entity.Assets, "code"),
             [Entity.Parts] = Full,

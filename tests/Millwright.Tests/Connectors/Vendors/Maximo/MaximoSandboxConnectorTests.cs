@@ -31,6 +31,13 @@ public sealed class MaximoSandboxConnectorTests(MaximoSandboxFixture fixture) : 
         [Entity.PurchaseOrders] = ("api/os/mxapipo?oslc.select=siteid,ponum,revisionnum", p => [$"{p["siteid"]}/{p["ponum"]}/{p["revisionnum"]}"]),
         [Entity.MaintenanceRequests] = ("api/os/mxapisr?oslc.select=class,ticketid", s => [$"{s["class"]}/{s["ticketid"]}"]),
         [Entity.WorkOrders] = ("api/os/mxapiwodetail?oslc.select=siteid,wonum", w => [$"{w["siteid"]}/{w["wonum"]}"]),
+        [Entity.Teams] = ("api/os/mxapipersongroup?oslc.select=persongroup", g => [(string)g["persongroup"]!]),
+        [Entity.Meters] = ("api/os/mxapiasset?oslc.select=siteid,assetnum,assetmeter{metername}",
+            a => a["assetmeter"]?.AsArray().Select(m => $"{a["siteid"]}/{a["assetnum"]}/{m!["metername"]}") ?? []),
+        [Entity.MeterReadings] = ("api/os/mxapiasset?oslc.select=siteid,assetmeter{meterreading{meterreadingid},measurement{measurementid}}",
+            a => a["assetmeter"]?.AsArray().SelectMany(m => m!["meterreading"]!.AsArray().Select(r => $"{a["siteid"]}/{r!["meterreadingid"]}")
+                .Concat(m["measurement"]!.AsArray().Select(r => $"MEASUREMENT/{r!["measurementid"]}"))) ?? []),
+        [Entity.PmSchedules] = ("api/os/mxapipm?oslc.select=siteid,pmnum", p => [$"{p["siteid"]}/{p["pmnum"]}"]),
     };
 
     [Fact]
@@ -123,7 +130,38 @@ public sealed class MaximoSandboxConnectorTests(MaximoSandboxFixture fixture) : 
         Assert.Contains(mapped[Entity.Parts], p => p["stock"]!.AsArray().Count > 0);
         Assert.All(mapped[Entity.Parts].SelectMany(p => p["stock"]!.AsArray()), s => Assert.Contains((string)s!["location_id"]!, locations));
         Assert.All(mapped[Entity.Users], u => Assert.NotNull(u["is_active"]));
+        var (teams, meters, pms) = (All(Entity.Teams), All(Entity.Meters), All(Entity.PmSchedules));
+        Assert.All(mapped[Entity.Teams], t => Assert.All(t["member_ids"]!.AsArray(), m => Assert.Contains((string)m!, users)));
+        Assert.All(mapped[Entity.Teams], t => Assert.NotEmpty(t["member_ids"]!.AsArray()));
+        Assert.All(mapped[Entity.WorkOrders], wo => Assert.All(wo["team_ids"]!.AsArray(), t => Assert.Contains((string)t!, teams)));
+        Assert.Contains(mapped[Entity.WorkOrders], wo => wo["pm_schedule_id"] is not null);
+        Assert.All(mapped[Entity.WorkOrders].Where(wo => wo["pm_schedule_id"] is not null), wo => Assert.Contains((string)wo["pm_schedule_id"]!, pms));
+        Assert.All(mapped[Entity.Meters], m =>
+        {
+            Assert.Contains((string)m["asset_id"]!, assets);
+            Assert.Contains((string)m["location_id"]!, locations);
+            Assert.Contains((string?)m["custom_fields"]!["meter_type"], MeterTypes);
+            Assert.NotNull(m["last_reading_at"]);
+        });
+        Assert.Equal(MeterTypes.Order(), mapped[Entity.Meters].Select(m => (string)m["custom_fields"]!["meter_type"]!).Distinct().Order());
+        Assert.All(mapped[Entity.Meters].Where(m => (string?)m["custom_fields"]!["meter_type"] != "characteristic"), m => Assert.NotNull(m["last_reading_value"]));
+        Assert.All(mapped[Entity.MeterReadings], r =>
+        {
+            Assert.Contains((string)r["meter_id"]!, meters);
+            Assert.NotNull(r["read_at"]);
+            Assert.True(r["value"] is not null || r["custom_fields"]!["observation"] is not null);
+        });
+        Assert.All(mapped[Entity.PmSchedules], pm =>
+        {
+            Assert.Contains((string)pm["location_id"]!, locations);
+            Assert.NotNull(pm["interval_value"]);
+            Assert.NotNull(pm["interval_unit"]);
+        });
+        Assert.Contains(mapped[Entity.PmSchedules], pm => (string?)pm["interval_unit"] is "HOURS" or "MILES" or "EACH" && pm["custom_fields"]!["meter_id"] is { } meter && meters.Contains((string)meter!));
+        Assert.Contains(mapped[Entity.PmSchedules], pm => (string?)pm["interval_unit"] is "day" or "week" or "month" or "year");
     }
+
+    private static readonly string[] MeterTypes = ["continuous", "gauge", "characteristic"];
 
     [Fact]
     public async Task ReadPage_Incremental_ReadsOnlyWhatChangedSinceViaChangedate()

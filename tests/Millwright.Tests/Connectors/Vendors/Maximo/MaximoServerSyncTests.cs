@@ -17,7 +17,7 @@ namespace Millwright.Tests.Connectors.Vendors.Maximo;
 public sealed class MaximoServerSyncTests
 {
     private static readonly string[] OfferedEntities =
-        ["sites", "locations", "users", "vendors", "assets", "parts", "purchase-orders", "maintenance-requests", "work-orders"];
+        ["sites", "locations", "users", "teams", "vendors", "assets", "parts", "meters", "meter-readings", "pm-schedules", "purchase-orders", "maintenance-requests", "work-orders"];
 
     [Fact]
     public async Task Sync_MaximoConnection_FullThenIncrementalThroughTheApi()
