@@ -16,6 +16,11 @@ internal sealed partial class MaximoConnector
 {
     public async Task<ConnectorResult<RawRecord>> CreateAsync(ConnectionContext connection, CreateRequest request, CancellationToken cancellationToken)
     {
+        if (request.Entity == Entity.MeterReadings)
+        {
+            return await CreateReadingAsync(connection, request.Document, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!MaximoWriteTarget.All.TryGetValue(request.Entity, out var target))
         {
             return NotSupported(request.Entity, "create");
