@@ -19,7 +19,7 @@ internal static partial class MaximoSandboxApi
         {
             var (name, structure) = Structure(os);
             var query = MxmQuery.Parse(http.Request, structure, leanByDefault);
-            var view = View(http, sandbox, root, flavour, query.DropNulls);
+            var view = View(http, sandbox, root, flavour, query.DropNulls, query.ChildWhere);
             var page = MxmPaging.Page(http, sandbox, view, name, structure, query);
             return Json(query.Lean ? page : MxmView.Namespaced(page)!);
         });
@@ -29,7 +29,7 @@ internal static partial class MaximoSandboxApi
             var query = MxmQuery.Parse(http.Request, structure, leanByDefault);
             var record = Find(sandbox, name, structure, id);
             var selection = http.Request.Query.ContainsKey("oslc.select") ? query.Selection : MxmSelection.Everything;
-            var body = View(http, sandbox, root, flavour, query.DropNulls).Render(name, structure, record, selection);
+            var body = View(http, sandbox, root, flavour, query.DropNulls, query.ChildWhere).Render(name, structure, record, selection);
             return Json(query.Lean ? body : MxmView.Namespaced(body)!);
         });
         api.MapPost("/os/{os}", (HttpContext http, string os) => CreateAsync(http, sandbox, root, flavour, os));
@@ -55,8 +55,9 @@ internal static partial class MaximoSandboxApi
     private static (string Name, MxmObjectStructure Structure) Structure(string os) =>
         MxmStructures.Find(os) is { } structure ? (os.ToLowerInvariant(), structure) : throw MxmError.UnknownStructure(os);
 
-    private static MxmView View(HttpContext http, MaximoSandbox sandbox, string root, string flavour, bool dropNulls) =>
-        new(sandbox.Data, $"{http.Request.Scheme}://{http.Request.Host}{root}/{flavour}/os/", dropNulls);
+    private static MxmView View(HttpContext http, MaximoSandbox sandbox, string root, string flavour, bool dropNulls,
+        IReadOnlyDictionary<string, Func<JsonObject, bool>>? childWhere = null) =>
+        new(sandbox.Data, $"{http.Request.Scheme}://{http.Request.Host}{root}/{flavour}/os/", dropNulls, childWhere);
 
     private static JsonObject Find(MaximoSandbox sandbox, string name, MxmObjectStructure structure, string id) =>
         MxmJson.KeyOf(id) is { } key && sandbox.Data.Table(structure).Find(key) is { } record

@@ -19,7 +19,8 @@ internal sealed record MxmQuery(
     bool StablePaging,
     string? StableSet,
     bool Lean,
-    bool DropNulls)
+    bool DropNulls,
+    IReadOnlyDictionary<string, Func<JsonObject, bool>> ChildWhere)
 {
     public const string StableSetParameter = "stableset";
 
@@ -48,8 +49,35 @@ internal sealed record MxmQuery(
             Flag(query["stablePaging"].ToString()),
             query[StableSetParameter].ToString() is { Length: > 0 } set ? set : null,
             query.ContainsKey("lean") ? Flag(query["lean"].ToString()) : leanByDefault,
-            query["_dropnulls"].ToString() != "0");
+            query["_dropnulls"].ToString() != "0",
+            ChildFilters(request, os));
     }
+
+    /// <summary>
+    /// <c>&lt;parent mbo&gt;.&lt;child&gt;.where</c> (REST API Guide, "Child objects": <c>po.poline.where=…</c>) filters the rows of
+    /// that child object inlined in each record, without changing which records are selected.
+    /// </summary>
+    private static Dictionary<string, Func<JsonObject, bool>> ChildFilters(HttpRequest request, MxmObjectStructure os)
+    {
+        var filters = new Dictionary<string, Func<JsonObject, bool>>(StringComparer.Ordinal);
+        foreach (var (key, value) in request.Query)
+        {
+            var parts = key.ToLowerInvariant().Split('.');
+            if (parts is not [var parent, var name, "where"])
+            {
+                continue;
+            }
+
+            var child = Pairs(os.MainObject, os.Children).FirstOrDefault(p => p.Parent == parent && p.Child.Name == name).Child
+                ?? throw MxmError.BadQuery($"{key}: {name.ToUpperInvariant()} is not a child object of {parent.ToUpperInvariant()} in the object structure {os.Name.ToUpperInvariant()}.");
+            filters[child.Name] = MxmWhere.Compile(value.ToString(), child);
+        }
+
+        return filters;
+    }
+
+    private static IEnumerable<(string Parent, MxmChild Child)> Pairs(string parent, IReadOnlyList<MxmChild> children) =>
+        children.SelectMany(c => Pairs(c.Name, c.Children).Prepend((parent.ToLowerInvariant(), c)));
 
     /// <summary>
     /// <c>-changedate,+wonum</c>: every attribute needs a sign. An unencoded '+' arrives as a space, which

@@ -40,14 +40,6 @@ internal sealed class MxmSelection
         return selection;
     }
 
-    /// <summary>Parses a child's selection (<c>assetmeter{metername,meterreading{*}}</c>'s inner part would be this child's).</summary>
-    public static MxmSelection ParseChild(string text, MxmChild child)
-    {
-        var position = 0;
-        var selection = ParseList(text, ref position, child.Attributes, [], child.Children, child.Relationships, depth: 1);
-        return position < text.Length ? throw MxmError.BadQuery($"The selection has an unexpected '{text[position]}' at position {position + 1}.") : selection;
-    }
-
     private static MxmSelection ParseList(string text, ref int position, IReadOnlyDictionary<string, MxmType> attributes,
         IEnumerable<string> domains, IReadOnlyList<MxmChild> childObjects, IReadOnlyList<MxmRelationship> relations, int depth)
     {

@@ -7,8 +7,12 @@ namespace Millwright.Sandbox.Maximo;
 /// <c>&lt;attr&gt;_description</c> beside each selected domain attribute, <c>_rowstamp</c>, child arrays and
 /// relationship arrays. Null attributes are left out unless <c>_dropnulls=0</c> (Maximo's default drops them).
 /// </summary>
-internal sealed class MxmView(MaximoSandboxData data, string structuresBase, bool dropNulls)
+internal sealed class MxmView(MaximoSandboxData data, string structuresBase, bool dropNulls, IReadOnlyDictionary<string, Func<JsonObject, bool>>? childWhere = null)
 {
+    /// <summary>The rows of a child object that its child filter (if any) keeps.</summary>
+    private IEnumerable<JsonObject> Kept(MxmChild child, JsonArray rows) =>
+        childWhere?.GetValueOrDefault(child.Name) is { } keep ? rows.OfType<JsonObject>().Where(keep) : rows.OfType<JsonObject>();
+
     /// <summary>Base of resource URLs, ending in <c>/os/</c>: <c>http://host/…/maximo/oslc/os/</c>.</summary>
     public string StructuresBase => structuresBase;
 
@@ -30,7 +34,7 @@ internal sealed class MxmView(MaximoSandboxData data, string structuresBase, boo
             var childSelection = selection.Children.GetValueOrDefault(child.Name) ?? (selection.All ? MxmSelection.Everything : null);
             if (childSelection is not null && record[child.Name] is JsonArray rows)
             {
-                result[child.Name] = new JsonArray([.. rows.OfType<JsonObject>().Select(row => (JsonNode)Child(child, row, childSelection))]);
+                result[child.Name] = new JsonArray([.. Kept(child, rows).Select(row => (JsonNode)Child(child, row, childSelection))]);
             }
         }
 
@@ -69,7 +73,7 @@ internal sealed class MxmView(MaximoSandboxData data, string structuresBase, boo
             var rowsSelection = selection.Children.GetValueOrDefault(grandchild.Name) ?? (selection.All ? MxmSelection.Everything : null);
             if (rowsSelection is not null && row[grandchild.Name] is JsonArray rows)
             {
-                result[grandchild.Name] = new JsonArray([.. rows.OfType<JsonObject>().Select(r => (JsonNode)Child(grandchild, r, rowsSelection))]);
+                result[grandchild.Name] = new JsonArray([.. Kept(grandchild, rows).Select(r => (JsonNode)Child(grandchild, r, rowsSelection))]);
             }
         }
 

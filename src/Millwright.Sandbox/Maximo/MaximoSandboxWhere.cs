@@ -24,13 +24,32 @@ internal static class MxmWhere
             throw MxmError.BadQuery($"The oslc.where clause is longer than {MaxLength} characters.");
         }
 
-        var parser = new Parser(MxmWhereLexer.Tokens(text), os);
+        var parser = new Parser(MxmWhereLexer.Tokens(text), os.Attributes, os.Children, os.Name);
         var predicate = parser.Or(0);
         parser.ExpectEnd();
         return predicate;
     }
 
-    private sealed class Parser(List<MxmToken> tokens, MxmObjectStructure os)
+    /// <summary>A child filter (<c>asset.assetmeter.where=changedate&gt;="…"</c>): the clause with the child's rows in context.</summary>
+    public static Func<JsonObject, bool> Compile(string text, MxmChild child)
+    {
+        if (text.Length > MaxLength)
+        {
+            throw MxmError.BadQuery($"The where clause of {child.Name.ToUpperInvariant()} is longer than {MaxLength} characters.");
+        }
+
+        var parser = new Parser(MxmWhereLexer.Tokens(text), child.Attributes, child.Children, child.Name);
+        var predicate = parser.Or(0);
+        parser.ExpectEnd();
+        return predicate;
+    }
+
+    /// <summary>
+    /// <paramref name="attributes"/> of the object in context; a dotted name (<c>assetmeter.changedate</c>,
+    /// <c>assetmeter.meterreading.enterdate</c>) reaches attributes of child objects, and matches when any row does
+    /// (REST API Guide, filtering: "&lt;rel1&gt;[.rel2]*.attr1").
+    /// </summary>
+    private sealed class Parser(List<MxmToken> tokens, IReadOnlyDictionary<string, MxmType> attributes, IReadOnlyList<MxmChild> children, string label)
     {
         private int position;
 
@@ -95,11 +114,29 @@ internal static class MxmWhere
             var name = Current.Text.ToLowerInvariant();
             var attributePosition = Current.Position;
             position++;
-            if (!os.Attributes.TryGetValue(name, out var type))
+            var path = new List<string>();
+            var (scope, scopeChildren, leaf) = (attributes, children, name);
+            while (!scope.ContainsKey(leaf) && leaf.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
+                && scopeChildren.FirstOrDefault(c => c.Name == leaf[..dot]) is { } child)
             {
-                throw MxmError.BadQuery($"The attribute {name.ToUpperInvariant()} at position {attributePosition + 1} of the oslc.where clause does not exist in the object structure {os.Name.ToUpperInvariant()}.");
+                path.Add(child.Name);
+                (scope, scopeChildren, leaf) = (child.Attributes, child.Children, leaf[(dot + 1)..]);
             }
 
+            if (!scope.TryGetValue(leaf, out var type))
+            {
+                throw MxmError.BadQuery($"The attribute {name.ToUpperInvariant()} at position {attributePosition + 1} of the oslc.where clause does not exist in the object structure {label.ToUpperInvariant()}.");
+            }
+
+            var test = Comparison(leaf, type);
+            return path.Count == 0 ? test : r => Rows(r, path, 0).Any(test);
+        }
+
+        private static IEnumerable<JsonObject> Rows(JsonObject record, List<string> path, int depth) =>
+            depth == path.Count ? [record] : (record[path[depth]] as JsonArray)?.OfType<JsonObject>().SelectMany(r => Rows(r, path, depth + 1)) ?? [];
+
+        private Func<JsonObject, bool> Comparison(string name, MxmType type)
+        {
             if (IsWord("in"))
             {
                 position++;

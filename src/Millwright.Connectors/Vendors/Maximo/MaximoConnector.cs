@@ -166,8 +166,8 @@ internal sealed partial class MaximoConnector(
             .Append("&stablePaging=true");
         if (since is { } from && endpoint.ChangedAt is { } changedAt)
         {
-            var where = $"{changedAt}>=\"{from.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss}+00:00\"";
-            query.Append("&oslc.where=").Append(Uri.EscapeDataString(where));
+            var stamp = $"\"{from.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss}+00:00\"";
+            query.Append(endpoint.Since is { } filter ? filter(stamp) : "&oslc.where=" + Uri.EscapeDataString($"{changedAt}>={stamp}"));
         }
 
         return new Uri(baseUrl, $"{auth.Route}/os/{endpoint.ObjectStructure}{query}");

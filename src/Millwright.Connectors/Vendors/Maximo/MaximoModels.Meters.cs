@@ -26,6 +26,19 @@ internal static class MaximoMeters
 
     public const string PersonGroupSelect = "persongroup,description,persongroupteam{respparty,resppartyseq,groupdefault,orgdefault,sitedefault}";
 
+    /// <summary>
+    /// Assets with a meter changed since <paramref name="stamp"/> (a dotted <c>oslc.where</c> on the child), and of those only the
+    /// changed meters (the child filter <c>asset.assetmeter.where</c>): REST API Guide, "Filtering" and "Child objects".
+    /// </summary>
+    public static string MetersSince(string stamp) =>
+        "&oslc.where=" + Uri.EscapeDataString($"assetmeter.changedate>={stamp}") + "&asset.assetmeter.where=" + Uri.EscapeDataString($"changedate>={stamp}");
+
+    /// <summary>Readings entered (continuous) or measured (gauge, characteristic) since <paramref name="stamp"/>; Maximo refuses a reading dated before a meter's last one.</summary>
+    public static string ReadingsSince(string stamp) =>
+        "&oslc.where=" + Uri.EscapeDataString($"assetmeter.meterreading.enterdate>={stamp} or assetmeter.measurement.measuredate>={stamp}")
+        + "&assetmeter.meterreading.where=" + Uri.EscapeDataString($"enterdate>={stamp}")
+        + "&assetmeter.measurement.where=" + Uri.EscapeDataString($"measuredate>={stamp}");
+
     /// <summary>Inherited attributes of an asset that a meter row lacks.</summary>
     private static readonly string[] FromAsset = ["assetnum", "siteid", "orgid", "location"];
 

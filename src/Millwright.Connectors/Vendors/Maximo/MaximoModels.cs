@@ -16,6 +16,7 @@ namespace Millwright.Connectors.Vendors.Maximo;
 /// <param name="Expand">Turns a member into the records it holds (asset meters and readings are rows of an asset), instead of <paramref name="Children"/>.</param>
 /// <param name="RemoteId">The remote id of an expanded record, when <paramref name="Key"/> attributes cannot say it.</param>
 /// <param name="Times">Attributes tried in order for <c>remote_updated_at</c> when records of two kinds share an entity; else <paramref name="ChangedAt"/>.</param>
+/// <param name="Since">The query of an incremental read from a timestamp, when it is not <c>oslc.where=&lt;ChangedAt&gt;&gt;=…</c> (child rows).</param>
 internal sealed record MaximoEndpoint(
     string ObjectStructure,
     string Select,
@@ -26,7 +27,8 @@ internal sealed record MaximoEndpoint(
     Action<JsonObject>? Compute = null,
     Func<JsonObject, IEnumerable<JsonObject>>? Expand = null,
     Func<JsonObject, string?>? RemoteId = null,
-    IReadOnlyList<string>? Times = null)
+    IReadOnlyList<string>? Times = null,
+    Func<string, string>? Since = null)
 {
     public static IReadOnlyDictionary<Entity, MaximoEndpoint> All { get; } = new Dictionary<Entity, MaximoEndpoint>
     {
@@ -71,9 +73,10 @@ internal sealed record MaximoEndpoint(
                 MaximoComputed.Key(d, "workorder", work, "relatedrecsiteid", work, "relatedreckey");
             }),
         [Entity.Teams] = new("mxapipersongroup", MaximoMeters.PersonGroupSelect, ["persongroup"], null),
-        [Entity.Meters] = new("mxapiasset", MaximoMeters.MeterSelect, ["siteid", "assetnum", "metername"], "changedate", Expand: MaximoMeters.Meters),
+        [Entity.Meters] = new("mxapiasset", MaximoMeters.MeterSelect, ["siteid", "assetnum", "metername"], "changedate", Expand: MaximoMeters.Meters,
+            Since: MaximoMeters.MetersSince),
         [Entity.MeterReadings] = new("mxapiasset", MaximoMeters.ReadingSelect, [], "enterdate", CreatedAt: "enterdate",
-            Expand: MaximoMeters.Readings, RemoteId: MaximoMeters.ReadingId, Times: ["enterdate", "measuredate"]),
+            Expand: MaximoMeters.Readings, RemoteId: MaximoMeters.ReadingId, Times: ["enterdate", "measuredate"], Since: MaximoMeters.ReadingsSince),
         [Entity.PmSchedules] = new("mxapipm", MaximoMeters.PmSelect, ["siteid", "pmnum"], "changedate", Compute: MaximoMeters.Pm),
         [Entity.WorkOrders] = new("mxapiwodetail", "wonum,description,status,siteid,orgid,location,assetnum,worktype,woclass,wopriority,reportedby,lead,persongroup,pmnum,origrecordid,origrecordclass,reportdate,targstartdate,targcompdate,schedstart,schedfinish,actstart,actfinish,estdur,actlabhrs,changedate",
             ["siteid", "wonum"], "changedate", CreatedAt: "reportdate", Compute: d =>

@@ -47,9 +47,10 @@ internal static class MaximoSettings
 
     /// <summary>
     /// Incremental where the main object has <c>changedate</c>. Persons have none, organisations (sites) and person groups
-    /// neither; parts are read in full because stock balances change without touching the item's changedate; meters and
-    /// readings are rows of assets, whose changedate does not move when a reading is entered, so they are read in full
-    /// (every sync is their reconciliation). A meter reading is created through the asset (README.md, "Writing").
+    /// neither; parts are read in full because stock balances change without touching the item's changedate. Meters and
+    /// readings are rows of assets: they are read incrementally on the rows' own dates (ASSETMETER <c>changedate</c>,
+    /// METERREADING <c>enterdate</c>, MEASUREMENT <c>measuredate</c>) with child filters, and the sync's periodic full read
+    /// reconciles them. A meter reading is created through the asset (README.md, "Writing").
     /// </summary>
     public static SystemDescriptor Descriptor { get; } = new(
         SystemId,
@@ -62,8 +63,8 @@ internal static class MaximoSettings
             [Entity.Locations] = Incremental,
             [Entity.Users] = Full,
             [Entity.Teams] = Full,
-            [Entity.Meters] = Full,
-            [Entity.MeterReadings] = new(Read: true, Incremental: false, Create: true) { RequiredOnCreate = ["meter_id", "value"] },
+            [Entity.Meters] = Incremental,
+            [Entity.MeterReadings] = new(Read: true, Incremental: true, Create: true) { RequiredOnCreate = ["meter_id", "value"] },
             [Entity.PmSchedules] = Incremental,
             [Entity.Vendors] = Incremental,
             [Entity.Assets] = Writable(Entity.Assets, "code"),

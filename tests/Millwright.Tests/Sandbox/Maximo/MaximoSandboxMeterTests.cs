@@ -73,6 +73,32 @@ public sealed class MaximoSandboxMeterTests(MaximoSandboxFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Where_DottedChildAttributeAndChildFilter_SelectAssetsAndTheirMatchingRows()
+    {
+        using var client = fixture.Client();
+        var all = await client.WalkAsync("api/os/mxapiasset?oslc.select=assetnum,assetmeter{metername,changedate,meterreading{enterdate}}&oslc.pageSize=100");
+        var stamps = all.SelectMany(a => a["assetmeter"]?.AsArray() ?? []).Select(m => (string)m!["changedate"]!).Order(StringComparer.Ordinal).ToList();
+        var since = stamps[stamps.Count / 2];
+        var where = Uri.EscapeDataString($"assetmeter.changedate>=\"{since}\"");
+        var filter = Uri.EscapeDataString($"changedate>=\"{since}\"");
+
+        var assets = await client.WalkAsync($"api/os/mxapiasset?oslc.select=assetnum,assetmeter{{metername,changedate}}&oslc.pageSize=100&oslc.where={where}");
+        var filtered = await client.WalkAsync($"api/os/mxapiasset?oslc.select=assetnum,assetmeter{{metername,changedate}}&oslc.pageSize=100&oslc.where={where}&asset.assetmeter.where={filter}");
+        var readings = await client.WalkAsync($"api/os/mxapiasset?oslc.select=assetnum,assetmeter{{meterreading{{enterdate}}}}&oslc.pageSize=100&assetmeter.meterreading.where={Uri.EscapeDataString($"enterdate>=\"{since}\"")}");
+        var (status, error) = await client.GetErrorAsync("api/os/mxapiasset?oslc.select=assetnum&asset.nosuchchild.where=x=1");
+
+        var expected = all.Where(a => a["assetmeter"]?.AsArray().Any(m => string.CompareOrdinal((string)m!["changedate"]!, since) >= 0) == true).Select(a => (string)a["assetnum"]!);
+        Assert.Equal(expected.Order(), assets.Select(a => (string)a["assetnum"]!).Order());
+        Assert.Equal(all.Count, readings.Count);
+        // Without a child filter the selected assets keep all their meters.
+        Assert.Equal(all.Where(a => expected.Contains((string)a["assetnum"]!)).Sum(a => a["assetmeter"]!.AsArray().Count), assets.Sum(a => a["assetmeter"]!.AsArray().Count));
+        Assert.All(filtered.SelectMany(a => a["assetmeter"]!.AsArray()), m => Assert.True(string.CompareOrdinal((string)m!["changedate"]!, since) >= 0));
+        Assert.All(readings.SelectMany(a => a["assetmeter"]?.AsArray() ?? []).SelectMany(m => m!["meterreading"]!.AsArray()),
+            r => Assert.True(string.CompareOrdinal((string)r!["enterdate"]!, since) >= 0));
+        Assert.Equal((400, "BMXAA8747E"), (status, (string?)error["reasonCode"]));
+    }
+
+    [Fact]
     public async Task PreventiveMaintenance_TimeOrMeterBased_OnRealAssetsAndLocations()
     {
         using var client = fixture.Client();
