@@ -47,7 +47,13 @@ public sealed class MaximoSandboxMeterTests(MaximoSandboxFixture fixture) : ICla
         // The check above can fail: a reading as a number where the schema says ALN, a meter name over its 10 characters.
         var asset = new JsonObject
         {
-            ["assetid"] = 1, ["assetnum"] = "X", ["changeby"] = "A", ["changedate"] = "2026-01-01T00:00:00+00:00", ["moved"] = false, ["orgid"] = "O", ["siteid"] = "S",
+            ["assetid"] = 1,
+            ["assetnum"] = "X",
+            ["changeby"] = "A",
+            ["changedate"] = "2026-01-01T00:00:00+00:00",
+            ["moved"] = false,
+            ["orgid"] = "O",
+            ["siteid"] = "S",
             ["assetmeter"] = new JsonArray(new JsonObject { ["metername"] = "AVERYLONGMETERNAME", ["lastreading"] = 5 }),
         };
 
