@@ -65,6 +65,14 @@ public sealed class SapServerSyncTests(SapServerSyncTests.Server server) : IClas
         Assert.Equal(30, (await AllAsync<MaintenanceRequest>(tokenClient)).Count);
         Assert.NotEmpty(await AllAsync<Vendor>(tokenClient));
         Assert.All(await AllAsync<PurchaseOrder>(tokenClient), po => Assert.NotEmpty(po.LineItems));
+        var teams = (await AllAsync<Team>(tokenClient)).Select(t => t.Id).ToHashSet();
+        Assert.Equal(6, teams.Count);
+        Assert.All(orders, o => Assert.Subset(teams, o.TeamIds.ToHashSet()));
+        Assert.All(await AllAsync<Part>(tokenClient), p => Assert.NotEmpty(p.Stock));
+        Assert.NotEmpty(await AllAsync<PmSchedule>(tokenClient));
+        var meters = (await AllAsync<Meter>(tokenClient)).Select(m => m.Id).ToHashSet();
+        Assert.NotEmpty(meters);
+        Assert.All(await AllAsync<MeterReading>(tokenClient), r => Assert.Contains(r.MeterId!, meters));
         Assert.All(orders, o => Assert.NotNull(o.SiteId));
         Assert.Contains(orders, o => o.Status == WorkOrderStatus.Open);
 
