@@ -13,7 +13,9 @@ internal static partial class SapSandboxRules
     /// <summary>Factor and offset from a point's unit to its SI unit, as the seed's characteristics define them.</summary>
     private static readonly Dictionary<string, (double Factor, double Offset)> ToSi = new(StringComparer.Ordinal)
     {
-        ["H"] = (3600, 0), ["CEL"] = (1, 273.15), ["MMS"] = (0.001, 0),
+        ["H"] = (3600, 0),
+        ["CEL"] = (1, 273.15),
+        ["MMS"] = (0.001, 0),
     };
 
     private static void CompleteMeasurement(SapSandboxData data, EdmEntitySet set, Dictionary<string, object?> row,

@@ -31,7 +31,7 @@ internal static class SapValuesV4
     /// <summary>An entity's V4 ETag: a hash over its values, so every change gives a new one (RAP's etag over the whole entity).</summary>
     public static string Etag(EdmEntityType type, IReadOnlyDictionary<string, object?> row)
     {
-        var text = string.Join('\u001f', type.Properties.Select(p => SapValues.Literal(row.GetValueOrDefault(p.Name) is object[] ? null : row.GetValueOrDefault(p.Name))));
+        var text = string.Join('\u001f', type.Properties.Select(p => SapValues.Literal(row.GetValueOrDefault(p.Name) is object[]? null : row.GetValueOrDefault(p.Name))));
         return $"W/\"SADL-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20]}\"";
     }
 

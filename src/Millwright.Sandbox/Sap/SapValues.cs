@@ -95,8 +95,13 @@ internal static class SapValues
                 converted = value switch { DateTimeOffset t => t, DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)), _ => null };
                 return converted is not null;
             case "Edm.Date":
-                converted = value switch { DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), DateTime d => DateTime.SpecifyKind(d.Date, DateTimeKind.Utc),
-                    DateTimeOffset t => t.UtcDateTime.Date, _ => null };
+                converted = value switch
+                {
+                    DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                    DateTime d => DateTime.SpecifyKind(d.Date, DateTimeKind.Utc),
+                    DateTimeOffset t => t.UtcDateTime.Date,
+                    _ => null
+                };
                 return converted is not null;
             case "Edm.Time" or "Edm.TimeOfDay" when value is TimeSpan t:
                 converted = t;
