@@ -136,6 +136,12 @@ public sealed record PartStock
     public decimal? Quantity { get; init; }
     /// <summary>Re-order threshold.</summary>
     public decimal? MinimumQuantity { get; init; }
+    /// <summary>Site holding the stock, where the system keeps stock per site and store rather than per location record (an SAP plant).</summary>
+    public string? SiteId { get; init; }
+    /// <summary>The system's own code of the store within the site when it is not a location record (an SAP storage location such as <c>0001</c>).</summary>
+    public string? StorageLocation { get; init; }
+    /// <summary>Unit of measure of the quantities.</summary>
+    public string? Unit { get; init; }
 }
 
 /// <summary>A spare part or inventory item.</summary>

@@ -30,9 +30,8 @@ internal sealed class BudgetRateLimiter : RateLimiter
     /// <summary>At most <paramref name="requestsPerMinute"/> permits in any 60 seconds: a tenth as burst, the rest evenly spread.</summary>
     public static BudgetRateLimiter PerMinute(int requestsPerMinute, TimeProvider time)
     {
-        var burst = Math.Max(1, requestsPerMinute / 10);
-        var sustained = Math.Max(1, requestsPerMinute - burst);
-        return new BudgetRateLimiter(time, burst, TimeSpan.FromMinutes(1) / sustained);
+        var budget = new UpstreamBudget(requestsPerMinute);
+        return new BudgetRateLimiter(time, budget.Burst, budget.Period);
     }
 
     public override TimeSpan? IdleDuration

@@ -7,11 +7,13 @@ namespace Millwright.Connectors.Http;
 /// <summary>
 /// Keeps each connection inside its vendor's request budget, so a sync never trips the vendor's own limit
 /// (which would also throttle the customer's other integrations on the same key). Each connection has a
-/// <see cref="RateLimiter"/> (<see cref="BudgetRateLimiter"/> in one process; the abstraction lets a
-/// distributed limiter take its place) and a pause set from the vendor's own signals
-/// (<c>X-Rate-Limit-Remaining: 0</c>, 429) that holds every call of that connection until the vendor's reset.
+/// <see cref="RateLimiter"/> (<see cref="BudgetRateLimiter"/> in this process) and a pause set from the vendor's
+/// own signals (<c>X-Rate-Limit-Remaining: 0</c>, 429) that holds every call of that connection until the
+/// vendor's reset. With an <see cref="ISharedUpstreamBudget"/> (Redis, when the server has it) slots and pauses
+/// are taken there, so every node together stays within the budget; the process's own limiter is debited too and
+/// takes over while the shared store cannot be reached.
 /// </summary>
-internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpOptions> options)
+internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpOptions> options, ISharedUpstreamBudget? shared = null)
 {
     private const int MaxGates = 10_000;
     private readonly ConcurrentDictionary<string, ConnectionGate> gates = new(StringComparer.Ordinal);
@@ -25,7 +27,7 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
         while (true)
         {
             var now = time.GetUtcNow();
-            var wait = gate.TryTake(now);
+            var wait = await TakeAsync(connectionId, gate, now, cancellationToken).ConfigureAwait(false);
             if (wait is null)
             {
                 return;
@@ -40,13 +42,41 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
         }
     }
 
-    /// <summary>Holds every call of the connection for <paramref name="delay"/> (the vendor said its window is used up).</summary>
-    public void Pause(string connectionId, TimeSpan delay)
+    /// <summary>Holds every call of the connection for <paramref name="delay"/> (the vendor said its window is used up), on every node when shared.</summary>
+    public async ValueTask PauseAsync(string connectionId, TimeSpan delay, CancellationToken cancellationToken)
     {
+        var until = time.GetUtcNow() + delay;
         if (gates.TryGetValue(connectionId, out var gate))
         {
-            gate.PauseUntil(time.GetUtcNow() + delay);
+            gate.PauseUntil(until);
         }
+
+        if (shared is not null)
+        {
+            await shared.PauseAsync(connectionId, until, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<TimeSpan?> TakeAsync(string connectionId, ConnectionGate gate, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (shared is null || gate.PausedFor(now) is not null)
+        {
+            return gate.TryTake(now);
+        }
+
+        var answer = await shared.TryTakeAsync(connectionId, new UpstreamBudget(gate.RequestsPerMinute), cancellationToken).ConfigureAwait(false);
+        if (!answer.Reached)
+        {
+            return gate.TryTake(now);
+        }
+
+        if (answer.Wait is null)
+        {
+            // This node's share of the calls also leaves its own bucket, so a fall-back to it never starts with a full burst.
+            gate.Debit();
+        }
+
+        return answer.Wait;
     }
 
     /// <summary>
@@ -127,6 +157,18 @@ internal sealed class ConnectionGate : IDisposable
             }
         }
     }
+
+    /// <summary>How long the vendor still holds this connection's calls, or null.</summary>
+    public TimeSpan? PausedFor(DateTimeOffset now)
+    {
+        lock (sync)
+        {
+            return pausedUntil > now ? pausedUntil - now : null;
+        }
+    }
+
+    /// <summary>Takes a slot if one is free, without waiting (the slot was granted elsewhere: the shared budget).</summary>
+    public void Debit() => limiter.AttemptAcquire().Dispose();
 
     /// <summary>Takes a slot and returns null, or returns how long to wait before trying again.</summary>
     public TimeSpan? TryTake(DateTimeOffset now)

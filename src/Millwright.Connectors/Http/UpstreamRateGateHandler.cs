@@ -27,7 +27,7 @@ internal sealed class UpstreamRateGateHandler(UpstreamRateGate gate, TimeProvide
             : RateLimitHeaders.ExhaustedFor(response);
         if (pause is { } delay && delay > TimeSpan.Zero)
         {
-            gate.Pause(connectionId, delay);
+            await gate.PauseAsync(connectionId, delay, cancellationToken).ConfigureAwait(false);
         }
 
         return response;

@@ -19,8 +19,19 @@ internal sealed record EdmEntityType(
     FrozenDictionary<string, EdmProperty> ByName,
     IReadOnlyList<EdmNavigation> Navigations)
 {
-    /// <summary>SAP derives the etag of these services from <c>LastChangeDateTime</c> where the type has one.</summary>
-    public bool HasEtag => ByName.TryGetValue("LastChangeDateTime", out var p) && p.Type == "Edm.DateTimeOffset";
+    /// <summary>A type of an OData V4 service.</summary>
+    public bool IsV4 { get; init; }
+
+    /// <summary>A V4 set annotated <c>Core.OptimisticConcurrency</c>: an ETag over the whole entity.</summary>
+    public bool V4Etag { get; init; }
+
+    /// <summary>SAP derives the etag of the V2 services from <c>LastChangeDateTime</c> where the type has one (<c>WorkCenterLastChangeDateTime</c> for work centers, its
+    /// <c>ConcurrencyMode="Fixed"</c> property); V4 sets with optimistic concurrency have one over the whole entity.</summary>
+    public bool HasEtag => V4Etag || EtagProperty is not null;
+
+    /// <summary>The V2 property the etag is derived from, if any.</summary>
+    public string? EtagProperty => ByName.TryGetValue("LastChangeDateTime", out var p) && p.Type == "Edm.DateTimeOffset" ? p.Name
+        : ByName.TryGetValue("WorkCenterLastChangeDateTime", out var w) && w.Type == "Edm.DateTimeOffset" ? w.Name : null;
 }
 
 /// <summary>An entity set and what the metadata allows on it (<c>sap:creatable</c>, <c>sap:updatable</c>; absent means allowed).</summary>
@@ -40,16 +51,28 @@ internal sealed class SapService
     private static readonly XNamespace Sap = "http://www.sap.com/Protocols/SAPData";
     private static readonly XNamespace Meta = "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata";
 
-    /// <summary>The five services of SAP S/4HANA Plant Maintenance the sandbox serves.</summary>
+    /// <summary>The services of SAP S/4HANA Plant Maintenance the sandbox serves (the <c>_0001</c> ones are OData V4).</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["API_MAINTENANCEORDER", "API_EQUIPMENT", "API_FUNCTIONALLOCATION", "API_MAINTNOTIFICATION", "API_PURCHASEORDER_PROCESS_SRV"];
+    [
+        "API_MAINTENANCEORDER", "API_EQUIPMENT", "API_FUNCTIONALLOCATION", "API_MAINTNOTIFICATION", "API_PURCHASEORDER_PROCESS_SRV",
+        "API_PRODUCT_SRV", "API_MATERIAL_STOCK_SRV", "API_MAINTENANCEPLAN", "API_WORK_CENTERS", "API_BUSINESS_PARTNER",
+        "API_MEASURINGPOINT_0001", "API_MEASUREMENTDOCUMENT_0001",
+    ];
 
     private SapService(string name, byte[] metadata)
     {
         Name = name;
         Metadata = metadata;
         using var stream = new MemoryStream(metadata);
-        var schema = XDocument.Load(stream).Descendants(Edm + "Schema").First();
+        var document = XDocument.Load(stream);
+        if (document.Descendants(SapServiceV4.Edm + "Schema").FirstOrDefault() is { } v4)
+        {
+            IsV4 = true;
+            (Namespace, Sets, Functions, Actions) = SapServiceV4.Read(v4);
+            return;
+        }
+
+        var schema = document.Descendants(Edm + "Schema").First();
         Namespace = (string)schema.Attribute("Namespace")!;
         var associations = schema.Elements(Edm + "Association").ToDictionary(
             a => $"{Namespace}.{(string)a.Attribute("Name")!}",
@@ -80,6 +103,15 @@ internal sealed class SapService
     public string Name { get; }
 
     public string Namespace { get; }
+
+    /// <summary>An OData V4 (RAP <c>srvd_a2x</c>) service: V4 JSON, <c>$count</c>, <c>@odata.nextLink</c>, V4 literals and errors.</summary>
+    public bool IsV4 { get; }
+
+    /// <summary>The V4 service's own segment in <c>/sap/opu/odata4/sap/api_&lt;x&gt;/srvd_a2x/sap/&lt;x&gt;/0001/</c>, e.g. <c>measuringpoint</c>.</summary>
+    public string V4Segment => Name["API_".Length..^"_0001".Length].ToLowerInvariant();
+
+    /// <summary>Bound actions of a V4 service by name (empty for V2).</summary>
+    public FrozenDictionary<string, string> Actions { get; } = FrozenDictionary<string, string>.Empty;
 
     /// <summary>The EDMX document exactly as SAP publishes it.</summary>
     public byte[] Metadata { get; }
@@ -126,7 +158,7 @@ internal sealed class SapService
             navigations);
     }
 
-    private static EdmProperty ReadProperty(XElement property) => new(
+    internal static EdmProperty ReadProperty(XElement property) => new(
         (string)property.Attribute("Name")!,
         (string)property.Attribute("Type")!,
         (string?)property.Attribute("Nullable") != "false",

@@ -22,6 +22,8 @@ internal sealed partial class SapFilter
         return (name.Text, arguments.Count) switch
         {
             ("substringof", 2) => new(Kind.Boolean, row => Arg(1)(row) is { } s && Arg(0)(row) is { } p && s.Contains(p, StringComparison.Ordinal), name.Position),
+            // V4 replaced substringof(needle, text) by contains(text, needle).
+            ("contains", 2) when type.IsV4 => new(Kind.Boolean, row => Arg(0)(row) is { } s && Arg(1)(row) is { } p && s.Contains(p, StringComparison.Ordinal), name.Position),
             ("startswith", 2) => new(Kind.Boolean, row => Arg(0)(row) is { } s && Arg(1)(row) is { } p && s.StartsWith(p, StringComparison.Ordinal), name.Position),
             ("endswith", 2) => new(Kind.Boolean, row => Arg(0)(row) is { } s && Arg(1)(row) is { } p && s.EndsWith(p, StringComparison.Ordinal), name.Position),
             ("tolower", 1) => new(Kind.Text, row => Arg(0)(row)?.ToLowerInvariant(), name.Position),
@@ -42,7 +44,7 @@ internal sealed partial class SapFilter
         "string" => Kind.Text,
         "number" => Kind.Number,
         "boolean" => Kind.Boolean,
-        "datetime" or "datetimeoffset" => Kind.Instant,
+        "datetime" or "datetimeoffset" or "date" => Kind.Instant,
         "time" => Kind.Time,
         "guid" => Kind.Guid,
         _ => Kind.Null,
@@ -52,10 +54,11 @@ internal sealed partial class SapFilter
     {
         "Edm.String" => Kind.Text,
         "Edm.Boolean" => Kind.Boolean,
-        "Edm.DateTime" or "Edm.DateTimeOffset" => Kind.Instant,
-        "Edm.Time" => Kind.Time,
+        "Edm.DateTime" or "Edm.DateTimeOffset" or "Edm.Date" => Kind.Instant,
+        "Edm.Time" or "Edm.TimeOfDay" => Kind.Time,
         "Edm.Guid" => Kind.Guid,
         "Edm.Binary" => Kind.Null,
+        _ when edm.StartsWith("Collection(", StringComparison.Ordinal) => Kind.Null,
         _ => Kind.Number,
     };
 }

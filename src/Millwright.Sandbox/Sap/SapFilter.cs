@@ -20,7 +20,7 @@ internal sealed partial class SapFilter
 
     private SapFilter(string text, EdmEntityType type)
     {
-        tokens = SapFilterLexer.Tokenize(text);
+        tokens = SapFilterLexer.Tokenize(text, type.IsV4);
         this.type = type;
     }
 

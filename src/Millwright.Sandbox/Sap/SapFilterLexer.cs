@@ -22,7 +22,7 @@ internal readonly record struct SapToken(SapTokenKind Kind, string Text, object?
 /// <c>guid'…'</c>, numbers with the V2 suffixes <c>M</c>, <c>L</c>, <c>d</c>, <c>f</c>, and
 /// <c>true</c>/<c>false</c>/<c>null</c>. Malformed input becomes a <see cref="SapODataError"/>, never a crash.
 /// </summary>
-internal static class SapFilterLexer
+internal static partial class SapFilterLexer
 {
     public const int MaxLength = 4096;
 
@@ -32,7 +32,9 @@ internal static class SapFilterLexer
     private static readonly string[] DateTimeOffsetFormats =
         ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
 
-    public static List<SapToken> Tokenize(string text)
+    /// <param name="v4">OData V4 literals too: dates <c>2024-01-31</c>, date-times <c>2024-01-31T08:00:00Z</c> and times of day
+    /// <c>08:00:00</c> stand unquoted (V4 has no <c>datetime'…'</c> prefixes; the V2 ones stay accepted).</param>
+    public static List<SapToken> Tokenize(string text, bool v4 = false)
     {
         if (text.Length > MaxLength)
         {
@@ -74,6 +76,12 @@ internal static class SapFilterLexer
                     continue;
             }
 
+            if (v4 && char.IsAsciiDigit(c) && V4Temporal(text, ref i) is { } temporal)
+            {
+                tokens.Add(new(SapTokenKind.Literal, temporal is TimeSpan ? "time" : temporal is DateTimeOffset ? "datetimeoffset" : "date", temporal, start + 1));
+                continue;
+            }
+
             if (char.IsAsciiDigit(c) || (c is '-' or '+' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
             {
                 tokens.Add(new(SapTokenKind.Literal, "number", ReadNumber(text, ref i), start + 1));
@@ -112,9 +120,9 @@ internal static class SapFilterLexer
     }
 
     /// <summary>One literal standing alone (a key value or a function-import parameter).</summary>
-    public static object? ParseLiteral(string text)
+    public static object? ParseLiteral(string text, bool v4 = false)
     {
-        var tokens = Tokenize(text);
+        var tokens = Tokenize(text, v4);
         if (tokens.Count != 2 || tokens[0].Kind != SapTokenKind.Literal)
         {
             throw SapODataError.BadRequest($"Invalid literal '{text}'");
@@ -122,6 +130,34 @@ internal static class SapFilterLexer
 
         return tokens[0].Value;
     }
+
+    /// <summary>A V4 date, date-time with offset, or time of day at <paramref name="i"/>; null (and <paramref name="i"/> unchanged) for a plain number.</summary>
+    private static object? V4Temporal(string text, ref int i)
+    {
+        var match = V4TemporalPattern().Match(text, i);
+        if (!match.Success || match.Index != i)
+        {
+            return null;
+        }
+
+        var raw = match.Value;
+        object? value = raw.Contains('T', StringComparison.Ordinal)
+            ? DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var t) ? t : null
+            : raw.Contains('-', StringComparison.Ordinal)
+                ? DateTime.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
+                    ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null
+                : TimeSpan.TryParseExact(raw, ["hh\\:mm\\:ss", "hh\\:mm", "hh\\:mm\\:ss\\.FFFFFFF"], CultureInfo.InvariantCulture, out var time) ? time : null;
+        if (value is null)
+        {
+            throw SapODataError.BadRequest($"Invalid literal '{raw}' at position {i + 1}");
+        }
+
+        i += raw.Length;
+        return value;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2}))?|\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)(?![\w.:-])")]
+    private static partial System.Text.RegularExpressions.Regex V4TemporalPattern();
 
     private static string ReadQuoted(string text, ref int i)
     {

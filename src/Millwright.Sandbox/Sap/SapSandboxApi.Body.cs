@@ -34,7 +34,7 @@ internal static partial class SapSandboxApi
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, node) in body)
         {
-            if (name == "__metadata")
+            if (name == "__metadata" || name.StartsWith('@'))
             {
                 continue;
             }
@@ -49,7 +49,7 @@ internal static partial class SapSandboxApi
                 throw SapODataError.BadRequest($"Property '{name}' cannot be set on creation: the system determines it", SapODataError.BusinessError);
             }
 
-            var value = FromJson(property, node);
+            var value = type.IsV4 ? SapValuesV4.FromJson(property, node) : FromJson(property, node);
             if ((!creating && type.Keys.Contains(name)) || (!property.Nullable && value is null)
                 || (value is string s && property.MaxLength is { } max && s.Length > max))
             {

@@ -14,7 +14,7 @@ internal static partial class SapSandboxApi
     /// <summary>The canonical key predicate of <paramref name="key"/> (<c>'1'</c> or <c>A='1',B=datetime'…'</c>), checked against the type's keys.</summary>
     internal static string CanonicalKey(EdmEntityType type, string key)
     {
-        var tokens = SapFilterLexer.Tokenize(key);
+        var tokens = SapFilterLexer.Tokenize(key, type.IsV4);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (tokens.Count == 2 && tokens[0].Kind == SapTokenKind.Literal && type.Keys.Count == 1)
         {

@@ -34,10 +34,30 @@ internal sealed class SapODataError(int status, string code, string message) : E
 
     public IResult ToResult(DateTimeOffset now) => Result(Status, Code, Message, now);
 
-    public static IResult Result(int status, string code, string message, DateTimeOffset now)
+    /// <summary>Marks a request to a V4 service (in <see cref="HttpContext.Items"/>): its refusals take the OData V4 error shape.</summary>
+    public const string V4Marker = "sap.odata.v4";
+
+    /// <summary>SAP's error body for <paramref name="status"/>: the V2 Gateway shape, or the V4 shape when the request went to a V4 service.</summary>
+    public static IResult Result(int status, string code, string message, DateTimeOffset now) => new ErrorResult(status, code, message, now);
+
+    private sealed class ErrorResult(int status, string code, string message, DateTimeOffset now) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var body = httpContext.Items.ContainsKey(V4Marker) ? V4(code, message, now) : V2(code, message, now);
+            if (httpContext.Items.ContainsKey(V4Marker))
+            {
+                httpContext.Response.Headers["OData-Version"] = "4.0";
+            }
+
+            return TypedResults.Json(body, SapSandboxJson.Options, "application/json; charset=utf-8", status).ExecuteAsync(httpContext);
+        }
+    }
+
+    private static JsonObject V2(string code, string message, DateTimeOffset now)
     {
         var transaction = Convert.ToHexString(Guid.NewGuid().ToByteArray());
-        var body = new JsonObject
+        return new JsonObject
         {
             ["error"] = new JsonObject
             {
@@ -48,11 +68,7 @@ internal sealed class SapODataError(int status, string code, string message) : E
                     ["application"] = new JsonObject { ["component_id"] = "PM", ["service_namespace"] = "/SAP/", ["service_version"] = "0001" },
                     ["transactionid"] = transaction,
                     ["timestamp"] = now.UtcDateTime.ToString("yyyyMMddHHmmss.fffffff", CultureInfo.InvariantCulture),
-                    ["Error_Resolution"] = new JsonObject
-                    {
-                        ["SAP_Transaction"] = "For backend administrators: use ADT feed reader \"SAP Gateway Error Log\" or run transaction /IWFND/ERROR_LOG on SAP Gateway hub system and search for entries with the timestamp above for more details",
-                        ["SAP_Note"] = "See SAP Note 1797736 for error analysis (https://service.sap.com/sap/support/notes/1797736)",
-                    },
+                    ["Error_Resolution"] = Resolution(),
                     ["errordetails"] = new JsonArray(new JsonObject
                     {
                         ["code"] = code,
@@ -64,6 +80,36 @@ internal sealed class SapODataError(int status, string code, string message) : E
                 },
             },
         };
-        return TypedResults.Json(body, SapSandboxJson.Options, "application/json; charset=utf-8", status);
     }
+
+    /// <summary>
+    /// The OData V4 error of SAP's RAP services (SOURCE.md, "V4 specifics"): <c>{"error":{"code","message","target","details":[…],"innererror"}}</c>,
+    /// the message a plain string, SAP's extras as <c>@SAP__common.*</c> instance annotations in <c>innererror.ErrorDetails</c>.
+    /// </summary>
+    private static JsonObject V4(string code, string message, DateTimeOffset now) => new()
+    {
+        ["error"] = new JsonObject
+        {
+            ["code"] = code,
+            ["message"] = message,
+            ["target"] = "",
+            ["details"] = new JsonArray(),
+            ["innererror"] = new JsonObject
+            {
+                ["ErrorDetails"] = new JsonObject
+                {
+                    ["@SAP__common.Application"] = new JsonObject { ["ComponentId"] = "PM-EQM-SF-MPC", ["ServiceRepository"] = "SRVD_A2X", ["ServiceVersion"] = "0001" },
+                    ["@SAP__common.TransactionId"] = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+                    ["@SAP__common.Timestamp"] = now.UtcDateTime.ToString("yyyyMMddHHmmss.fffffff", CultureInfo.InvariantCulture),
+                    ["@SAP__common.ErrorResolution"] = Resolution(),
+                },
+            },
+        },
+    };
+
+    private static JsonObject Resolution() => new()
+    {
+        ["SAP_Transaction"] = "For backend administrators: use ADT feed reader \"SAP Gateway Error Log\" or run transaction /IWFND/ERROR_LOG on SAP Gateway hub system and search for entries with the timestamp above for more details",
+        ["SAP_Note"] = "See SAP Note 1797736 for error analysis (https://service.sap.com/sap/support/notes/1797736)",
+    };
 }

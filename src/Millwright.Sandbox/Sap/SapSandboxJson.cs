@@ -58,6 +58,34 @@ internal static class SapSandboxJson
         return json;
     }
 
+    /// <summary>An entity in OData V4 JSON (minimal metadata): <c>@odata.etag</c>, the properties, expanded navigations inline; no links.</summary>
+    public static JsonObject EntityV4(SapSandboxData data, SapService service, EdmEntitySet set, IReadOnlyDictionary<string, object?> row, SapQuery? query)
+    {
+        var type = set.Type;
+        var json = new JsonObject();
+        if (SapValues.Etag(type, row) is { } etag)
+        {
+            json["@odata.etag"] = etag;
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (query?.Select is null || query.Select.Contains(property.Name))
+            {
+                json[property.Name] = SapValuesV4.ToJson(property, row[property.Name]);
+            }
+        }
+
+        foreach (var navigation in query?.Expand ?? [])
+        {
+            var target = data.Table(service.Name, navigation.TargetSet);
+            var related = Related(target, type, row, navigation).Select(r => (JsonNode)EntityV4(data, service, target.Set, r, null)).ToList();
+            json[navigation.Name] = navigation.Many ? new JsonArray([.. related]) : related.FirstOrDefault();
+        }
+
+        return json;
+    }
+
     /// <summary>
     /// Rows a navigation leads to. These services link by shared key names: a to-many child carries the
     /// parent's keys (an item's <c>PurchaseOrder</c>), a to-one target's keys are properties of the source.

@@ -20,7 +20,9 @@ public sealed class SapSandboxModule : SandboxModule<SapSandbox, SapSandboxSetti
     public override string ConfigurationSection => "Millwright:Sandbox:Sap";
 
     /// <summary>The root of one service under a mount, ending in <c>/</c>.</summary>
-    public static Uri ServiceUrl(Uri mountUrl, string service) => new(mountUrl, $"sap/opu/odata/sap/{service}/");
+    public static Uri ServiceUrl(Uri mountUrl, string service) => service.EndsWith("_0001", StringComparison.Ordinal)
+        ? new(mountUrl, $"sap/opu/odata4/sap/{service[..^5].ToLowerInvariant()}/srvd_a2x/sap/{service[4..^5].ToLowerInvariant()}/0001/")
+        : new(mountUrl, $"sap/opu/odata/sap/{service}/");
 
     /// <summary>The host root as a customer types it (no trailing slash), client 100, the communication user.</summary>
     public override SandboxConnection DemoConnection(Uri mountUrl) => new(
@@ -33,6 +35,9 @@ public sealed class SapSandboxModule : SandboxModule<SapSandbox, SapSandboxSetti
         var root = prefix + "/sap/opu/odata/sap/{service}";
         app.Map(root, http => SapSandboxApi.HandleAsync(http, sandbox, prefix)).ExcludeFromDescription();
         app.Map(root + "/{**path}", http => SapSandboxApi.HandleAsync(http, sandbox, prefix)).ExcludeFromDescription();
+        var v4 = prefix + "/sap/opu/odata4/sap/{group}/srvd_a2x/sap/{service}/{version}";
+        app.Map(v4, http => SapSandboxApi.HandleV4Async(http, sandbox, prefix)).ExcludeFromDescription();
+        app.Map(v4 + "/{**path}", http => SapSandboxApi.HandleV4Async(http, sandbox, prefix)).ExcludeFromDescription();
         app.MapSandboxFaults(prefix, sandbox.Faults, sandbox.Reset);
         return sandbox;
     }

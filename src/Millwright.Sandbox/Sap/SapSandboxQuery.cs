@@ -21,11 +21,14 @@ internal sealed record SapQuery(
     private static readonly HashSet<string> Known =
         ["$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$inlinecount", "$skiptoken", "$format", "$search"];
 
+    private static readonly HashSet<string> KnownV4 =
+        ["$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count", "$skiptoken", "$format", "$search"];
+
     public static SapQuery Parse(IQueryCollection query, EdmEntityType type)
     {
         foreach (var key in query.Keys)
         {
-            if (key.StartsWith('$') && !Known.Contains(key))
+            if (key.StartsWith('$') && !(type.IsV4 ? KnownV4 : Known).Contains(key))
             {
                 throw SapODataError.BadRequest($"System query option '{key}' is not supported");
             }
@@ -60,7 +63,12 @@ internal sealed record SapQuery(
 
             return (parts[0], parts.Length == 2 && parts[1] == "desc");
         }).ToList();
-        var inline = query["$inlinecount"].FirstOrDefault() switch
+        var inline = type.IsV4 ? query["$count"].FirstOrDefault() switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw SapODataError.BadRequest($"Invalid value '{other}' of $count; use true or false"),
+        } : query["$inlinecount"].FirstOrDefault() switch
         {
             null or "none" => false,
             "allpages" => true,

@@ -10,7 +10,7 @@ namespace Millwright.Sandbox.Sap;
 /// installed at), the first status set, and refusals with the application's words (<c>400</c>, business exception).
 /// Customizing is the seed's: order types PM01–PM03, notification types M1/M2, equipment categories M/Q/S, priorities 1–4.
 /// </summary>
-internal static class SapSandboxRules
+internal static partial class SapSandboxRules
 {
     private static readonly DateTime Forever = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
     private static readonly string[] OrderTypes = ["PM01", "PM02", "PM03"];
@@ -19,7 +19,7 @@ internal static class SapSandboxRules
     private static readonly string[] PriorityTexts = ["", "Very high", "High", "Medium", "Low"];
 
     /// <summary>The sets whose creation the sandbox carries out.</summary>
-    public static bool Creates(EdmEntitySet set) => set.Name is "MaintenanceOrder" or "MaintenanceNotification" or "Equipment";
+    public static bool Creates(EdmEntitySet set) => set.Name is "MaintenanceOrder" or "MaintenanceNotification" or "Equipment" or "MeasurementDocument";
 
     /// <summary>Completes a new <paramref name="row"/> (already holding the sent <paramref name="values"/>); throws for what SAP refuses.</summary>
     public static void Complete(SapSandboxData data, EdmEntitySet set, Dictionary<string, object?> row, IReadOnlyDictionary<string, object?> values,
@@ -28,6 +28,9 @@ internal static class SapSandboxRules
         var today = DateTime.SpecifyKind(now.UtcDateTime.Date, DateTimeKind.Utc);
         switch (set.Name)
         {
+            case "MeasurementDocument":
+                CompleteMeasurement(data, set, row, values, user, now);
+                break;
             case "MaintenanceOrder":
                 Require(OrderTypes.Contains(row["MaintenanceOrderType"] as string), $"Order type '{row["MaintenanceOrderType"]}' is not defined (use {string.Join(", ", OrderTypes)})");
                 Number(data.Table("API_MAINTENANCEORDER", set.Name), row, "MaintenanceOrder", 4000000);

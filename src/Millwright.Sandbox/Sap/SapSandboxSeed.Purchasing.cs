@@ -78,12 +78,12 @@ internal sealed partial class SapSandboxSeed
 
     private void SeedPurchaseOrders()
     {
-        var suppliers = Enumerable.Range(0, 12).Select(i => (
+        suppliers.AddRange(Enumerable.Range(0, 12).Select(i => (
             Id: Number(17300001 + i),
             Name: Cut(faker.Company.CompanyName(), 40),
             City: faker.Address.City(),
             Phone: faker.Phone.PhoneNumber("+49 ### #######"),
-            Contact: faker.Name.FullName())).ToList();
+            Contact: faker.Name.FullName())));
         var statuses = new[] { ("05", 0.6f), ("02", 0.15f), ("01", 0.1f), ("03", 0.1f), ("08", 0.05f) };
         for (var i = 0; i < settings.PurchaseOrderCount; i++)
         {

@@ -59,6 +59,11 @@ internal sealed partial class SapSandboxSeed
         var orders = seed.SeedOrders();
         seed.SeedNotifications(orders);
         seed.SeedPurchaseOrders();
+        seed.SeedWorkCenters();
+        seed.SeedSuppliers();
+        seed.SeedMaterials();
+        seed.SeedMeasuringPoints();
+        seed.SeedMaintenancePlans();
         return seed.data;
     }
 

@@ -40,6 +40,8 @@ public sealed class SapSandboxSettings
 
     public int PurchaseOrderCount { get; set; } = 80;
 
+    public int MaintenancePlanCount { get; set; } = 40;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RequestsPerMinute);
@@ -48,5 +50,6 @@ public sealed class SapSandboxSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(EquipmentCount, 5);
         ArgumentOutOfRangeException.ThrowIfNegative(NotificationCount);
         ArgumentOutOfRangeException.ThrowIfNegative(PurchaseOrderCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaintenancePlanCount);
     }
 }

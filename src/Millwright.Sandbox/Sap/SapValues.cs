@@ -22,6 +22,8 @@ internal static class SapValues
         "Edm.Int32" or "Edm.Int16" or "Edm.Byte" or "Edm.SByte" => 0,
         "Edm.Double" or "Edm.Single" => 0d,
         "Edm.Guid" => Guid.Empty,
+        "Edm.TimeOfDay" => TimeSpan.Zero,
+        _ when property.Type.StartsWith("Collection(", StringComparison.Ordinal) => Array.Empty<object>(),
         _ => null,
     };
 
@@ -64,7 +66,8 @@ internal static class SapValues
 
     /// <summary>The etag SAP sends for an entity whose type has <c>LastChangeDateTime</c> (colons percent-encoded, as Gateway does).</summary>
     public static string? Etag(EdmEntityType type, IReadOnlyDictionary<string, object?> row) =>
-        type.HasEtag && row.GetValueOrDefault("LastChangeDateTime") is DateTimeOffset changed
+        type.V4Etag ? SapValuesV4.Etag(type, row)
+        : type.EtagProperty is { } property && row.GetValueOrDefault(property) is DateTimeOffset changed
             ? $"W/\"datetimeoffset'{changed.UtcDateTime:yyyy-MM-dd'T'HH}%3A{changed.UtcDateTime:mm}%3A{changed.UtcDateTime:ss.fffffff}Z'\""
             : null;
 
@@ -91,7 +94,16 @@ internal static class SapValues
             case "Edm.DateTimeOffset":
                 converted = value switch { DateTimeOffset t => t, DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)), _ => null };
                 return converted is not null;
-            case "Edm.Time" when value is TimeSpan t:
+            case "Edm.Date":
+                converted = value switch
+                {
+                    DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                    DateTime d => DateTime.SpecifyKind(d.Date, DateTimeKind.Utc),
+                    DateTimeOffset t => t.UtcDateTime.Date,
+                    _ => null
+                };
+                return converted is not null;
+            case "Edm.Time" or "Edm.TimeOfDay" when value is TimeSpan t:
                 converted = t;
                 return true;
             case "Edm.Guid" when value is Guid g:

@@ -279,8 +279,9 @@ internal sealed partial class SapApi
         {
             if (JsonNode.Parse(body) is JsonObject { } json && json["error"] is JsonObject error)
             {
-                Add(error["message"]?["value"], error["code"]);
-                foreach (var detail in (error["innererror"]?["errordetails"] as JsonArray)?.OfType<JsonObject>() ?? [])
+                // V2: message {lang, value} and innererror.errordetails; V4: message text and details.
+                Add(error["message"] is JsonObject message ? message["value"] : error["message"], error["code"]);
+                foreach (var detail in ((error["innererror"] as JsonObject)?["errordetails"] as JsonArray ?? error["details"] as JsonArray)?.OfType<JsonObject>() ?? [])
                 {
                     Add(detail["message"], detail["code"]);
                 }

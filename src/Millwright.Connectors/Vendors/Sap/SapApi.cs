@@ -19,24 +19,34 @@ internal sealed partial class SapApi(HttpClient http, TimeProvider time, IOption
 {
     public const string ClientName = "sap-s4hana";
 
-    /// <summary>The root of <paramref name="service"/> on the connection's system, ending in <c>/</c>.</summary>
-    public static Uri ServiceRoot(Uri baseUrl, string service) => new(baseUrl, $"sap/opu/odata/sap/{service}/");
+    /// <summary>The RAP services (<c>API_MEASURINGPOINT_0001</c>, <c>API_MEASUREMENTDOCUMENT_0001</c>) are OData V4.</summary>
+    public static bool IsV4(string service) => service.EndsWith("_0001", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The root of <paramref name="service"/> on the connection's system, ending in <c>/</c>: <c>/sap/opu/odata/sap/&lt;SERVICE&gt;/</c> for V2,
+    /// <c>/sap/opu/odata4/sap/api_&lt;x&gt;/srvd_a2x/sap/&lt;x&gt;/0001/</c> for the V4 services (SOURCE.md, the paths third-party clients use).
+    /// </summary>
+    public static Uri ServiceRoot(Uri baseUrl, string service) => IsV4(service)
+        ? new(baseUrl, $"sap/opu/odata4/sap/{service[..^5].ToLowerInvariant()}/srvd_a2x/sap/{service[4..^5].ToLowerInvariant()}/0001/")
+        : new(baseUrl, $"sap/opu/odata/sap/{service}/");
 
     /// <summary>The URL of a first read of <paramref name="entitySet"/> with the given system query options.</summary>
     public static Uri Url(Uri baseUrl, string? client, string service, string entitySet, IEnumerable<KeyValuePair<string, string>> query)
     {
-        var builder = new StringBuilder(entitySet).Append("?$format=json");
+        // V4 answers JSON by default; V2 Gateway defaults to Atom, hence $format=json there.
+        var parts = new List<string>();
+        if (!IsV4(service))
+        {
+            parts.Add("$format=json");
+        }
+
         if (client is not null)
         {
-            builder.Append("&sap-client=").Append(client);
+            parts.Add("sap-client=" + client);
         }
 
-        foreach (var (name, value) in query)
-        {
-            builder.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
-        }
-
-        return new Uri(ServiceRoot(baseUrl, service), builder.ToString());
+        parts.AddRange(query.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
+        return new Uri(ServiceRoot(baseUrl, service), parts.Count == 0 ? entitySet : $"{entitySet}?{string.Join('&', parts)}");
     }
 
     /// <summary>GET <paramref name="url"/> and return its <c>d</c> object.</summary>
@@ -78,8 +88,9 @@ internal sealed partial class SapApi(HttpClient http, TimeProvider time, IOption
     {
         try
         {
-            return JsonNode.Parse(body) is JsonObject { } json && json["d"] is JsonObject d
-                ? ConnectorResult<JsonObject>.Ok(d)
+            // V2 wraps everything in "d"; V4 answers the object itself, with "@odata.context".
+            return JsonNode.Parse(body) is JsonObject { } json && (json["d"] is JsonObject d ? d : json.ContainsKey("@odata.context") ? json : null) is { } data
+                ? ConnectorResult<JsonObject>.Ok(data)
                 : UpstreamFailures.InvalidResponse(SapSettings.SystemName, "JSON without the OData V2 'd' envelope, so the system URL probably does not point at SAP Gateway", status);
         }
         catch (JsonException)
@@ -112,8 +123,9 @@ internal sealed partial class SapApi(HttpClient http, TimeProvider time, IOption
     {
         try
         {
+            // V2: "message":{"lang","value"}; V4: "message" is the text.
             if (JsonNode.Parse(body) is JsonObject { } json && json["error"] is JsonObject error
-                && error["message"]?["value"] is JsonValue value && value.TryGetValue<string>(out var text))
+                && (error["message"] is JsonObject ? error["message"]?["value"] : error["message"]) is JsonValue value && value.TryGetValue<string>(out var text))
             {
                 return error["code"] is JsonValue code && code.TryGetValue<string>(out var c) ? $"{text} [{c}]" : text;
             }

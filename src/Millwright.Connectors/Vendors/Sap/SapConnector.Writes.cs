@@ -137,8 +137,7 @@ internal sealed partial class SapConnector : IWritableConnector, IPassthroughCon
     private static RawRecord Record(Entity entity, string id, JsonObject document)
     {
         SapComputed.Add(entity, document);
-        var created = SapEndpoint.All[entity].CreatedProperty is { } property ? SapComputed.Time(document[property]) : null;
-        return new RawRecord(id, document, created, SapComputed.Time(document["LastChangeDateTime"]), null);
+        return Record(SapEndpoint.All[entity], id, document);
     }
 
     private static ConnectorFailure NotSupported(Entity entity, string what) =>

@@ -88,14 +88,20 @@ internal sealed partial class SapConnector(
             return page.Failure!;
         }
 
-        if (page.Value!["results"] is not JsonArray items)
+        if (page.Value![endpoint.IsV4 ? "value" : "results"] is not JsonArray items)
         {
-            return UpstreamFailures.InvalidResponse(SapSettings.SystemName, $"a {endpoint.EntitySet} response without 'results'");
+            return UpstreamFailures.InvalidResponse(SapSettings.SystemName, $"a {endpoint.EntitySet} response without '{(endpoint.IsV4 ? "value" : "results")}'");
         }
 
         var records = Records(request.Entity, endpoint, items, previousId);
+        var enriched = await EnrichAsync(connection, request.Entity, baseUrl, client, records, cancellationToken).ConfigureAwait(false);
+        if (enriched is not null)
+        {
+            return enriched;
+        }
+
         string? nextCursor = null;
-        if (SapComputed.Text(page.Value["__next"]) is { } link)
+        if (NextLink(page.Value, endpoint.IsV4, root) is { } link)
         {
             var lastId = records.Count > 0 ? records[^1].RemoteId : previousId;
             if (cursor.Advance($"{lastId}\n{link}") is not { } advanced)
@@ -119,14 +125,13 @@ internal sealed partial class SapConnector(
         var seen = new HashSet<string>(StringComparer.Ordinal) { previousId };
         foreach (var document in documents)
         {
-            if (SapComputed.Text(document[endpoint.IdProperty]) is not { } id || (endpoint.Shape == SapShape.Distinct && !seen.Add(id)))
+            SapComputed.Add(entity, document);
+            if (SapComputed.Text(SapComputed.At(document, endpoint.IdProperty)) is not { } id || (endpoint.Shape == SapShape.Distinct && !seen.Add(id)))
             {
                 continue;
             }
 
-            SapComputed.Add(entity, document);
-            var created = endpoint.CreatedProperty is null ? null : SapComputed.Time(document[endpoint.CreatedProperty]);
-            records.Add(new RawRecord(id, document, created, SapComputed.Time(document["LastChangeDateTime"]), null));
+            records.Add(Record(endpoint, id, document));
         }
 
         return records;
@@ -142,7 +147,7 @@ internal sealed partial class SapConnector(
 
         if (since is { } from)
         {
-            filters.Add($"LastChangeDateTime ge datetimeoffset'{from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)}Z'");
+            filters.Add(Since(endpoint, from.UtcDateTime));
         }
 
         var query = new List<KeyValuePair<string, string>>();
@@ -160,6 +165,31 @@ internal sealed partial class SapConnector(
         }
 
         return query;
+    }
+
+    /// <summary>The change filter: a V2 <c>datetimeoffset'…'</c> literal, a V4 bare date-time, or a date/time pair compared as one instant.</summary>
+    private static string Since(SapEndpoint endpoint, DateTime from)
+    {
+        var at = from.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        if (endpoint.DateAndTime is { } pair)
+        {
+            var day = $"datetime'{from:yyyy-MM-dd}T00:00:00'";
+            var time = string.Create(CultureInfo.InvariantCulture, $"time'PT{from.Hour:00}H{from.Minute:00}M{from.Second:00}S'");
+            return $"({pair.Date} gt {day} or ({pair.Date} eq {day} and {pair.Time} ge {time}))";
+        }
+
+        return endpoint.IsV4 ? $"{endpoint.ChangedProperty} ge {at}Z" : $"{endpoint.ChangedProperty} ge datetimeoffset'{at}Z'";
+    }
+
+    /// <summary><c>__next</c> (V2, absolute) or <c>@odata.nextLink</c> (V4, relative to the service root as RAP sends it), made absolute.</summary>
+    private static string? NextLink(JsonObject page, bool v4, Uri root) =>
+        SapComputed.Text(page[v4 ? "@odata.nextLink" : "__next"]) is { } link && Uri.TryCreate(root, link, out var absolute) ? absolute.AbsoluteUri : null;
+
+    internal static RawRecord Record(SapEndpoint endpoint, string id, JsonObject document)
+    {
+        var created = endpoint.CreatedProperty is null ? null : SapComputed.Time(document[endpoint.CreatedProperty]);
+        var changed = endpoint.DateAndTime is { } pair ? SapComputed.Changed(document, pair) : SapComputed.Time(document[endpoint.ChangedProperty]);
+        return new RawRecord(id, document, created, changed, null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SAP repeated a next-page link on {EntitySet} at page {Page} (connection {ConnectionId}); read stopped")]

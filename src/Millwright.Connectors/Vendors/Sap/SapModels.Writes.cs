@@ -52,6 +52,12 @@ internal sealed record SapWriteTarget(
                 ("down", _) => "SetEquipmentToInactive",
                 _ => "ResetEquipmentFromInactive",
             }),
+        // A reading is a measurement document (OData V4); it has no status, and reversal is a bound action, not a delete.
+        [Entity.MeterReadings] = new("API_MEASUREMENTDOCUMENT_0001", "MeasurementDocument", "MeasurementDocument",
+            id => $"({Literal(id)})",
+            _ => [],
+            new Dictionary<string, string>(),
+            (_, _) => ""),
     };
 
     /// <summary>Unified statuses each entity can be moved to (the keys of <see cref="Transition"/>'s decisions).</summary>
@@ -60,6 +66,7 @@ internal sealed record SapWriteTarget(
         [Entity.WorkOrders] = ["in_progress", "completed", "cancelled"],
         [Entity.MaintenanceRequests] = ["approved", "completed"],
         [Entity.Assets] = ["operational", "down"],
+        [Entity.MeterReadings] = [],
     };
 
     /// <summary>
@@ -89,6 +96,11 @@ internal sealed record SapWriteTarget(
     /// </summary>
     public JsonObject Body(JsonObject document, bool creating)
     {
+        if (SapApi.IsV4(Service))
+        {
+            return BodyV4(document);
+        }
+
         var body = new JsonObject();
         foreach (var (name, value) in document)
         {
@@ -119,6 +131,31 @@ internal sealed record SapWriteTarget(
                     body[name] = value;
                 }
             }
+        }
+
+        return body;
+    }
+
+    /// <summary>
+    /// A V4 body: JSON values as they are (V4 JSON carries numbers as numbers); the reading time (<c>_millwright.read_at</c>, because
+    /// <c>MeasurementReadingDateTime</c> is computed) split into <c>MsmtRdngDate</c> (<c>2026-11-10</c>) and <c>MsmtRdngTime</c> (<c>07:45:00</c>, UTC).
+    /// </summary>
+    private static JsonObject BodyV4(JsonObject document)
+    {
+        var body = new JsonObject();
+        foreach (var (name, value) in document)
+        {
+            if (name != SapComputed.Property)
+            {
+                body[name] = value?.DeepClone();
+            }
+        }
+
+        if (SapComputed.Text(document[SapComputed.Property]?["read_at"]) is { } text
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        {
+            body["MsmtRdngDate"] = at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            body["MsmtRdngTime"] = at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         }
 
         return body;

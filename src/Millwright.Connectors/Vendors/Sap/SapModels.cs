@@ -22,6 +22,8 @@ internal enum SapShape
 /// <param name="Incremental">Filter on <c>LastChangeDateTime</c> (Edm.DateTimeOffset) for incremental reads.</param>
 /// <param name="Filter">A fixed <c>$filter</c> (current equipment only, top-level functional locations).</param>
 /// <param name="CreatedProperty">Property with the creation time, when the set has one.</param>
+/// <param name="ChangedProperty">The Edm.DateTimeOffset change stamp an incremental read filters on (and the record's remote change time).</param>
+/// <param name="DateAndTime">The change stamp is split into an Edm.DateTime date and an Edm.Time time (<c>A_BusinessPartner.LastChangeDate/Time</c>).</param>
 internal sealed record SapEndpoint(
     string Service,
     string EntitySet,
@@ -32,8 +34,13 @@ internal sealed record SapEndpoint(
     string? Select = null,
     string? OrderBy = null,
     string? CreatedProperty = null,
-    SapShape Shape = SapShape.Plain)
+    SapShape Shape = SapShape.Plain,
+    string ChangedProperty = "LastChangeDateTime",
+    (string Date, string Time)? DateAndTime = null)
 {
+    /// <summary>The RAP services (<c>…_0001</c>) speak OData V4.</summary>
+    public bool IsV4 => SapApi.IsV4(Service);
+
     public static IReadOnlyDictionary<Entity, SapEndpoint> All { get; } = new Dictionary<Entity, SapEndpoint>
     {
         // A planning plant is the site; its top-level functional location names it.
@@ -45,10 +52,19 @@ internal sealed record SapEndpoint(
         [Entity.WorkOrders] = new("API_MAINTENANCEORDER", "MaintenanceOrder", "MaintenanceOrder", CreatedProperty: "MaintOrderCreationDateTime"),
         [Entity.MaintenanceRequests] = new("API_MAINTNOTIFICATION", "MaintenanceNotification", "MaintenanceNotification", CreatedProperty: "CreationDateTime"),
         [Entity.PurchaseOrders] = new("API_PURCHASEORDER_PROCESS_SRV", "A_PurchaseOrder", "PurchaseOrder", Expand: "to_PurchaseOrderItem", CreatedProperty: "CreationDate"),
-        // Suppliers as the purchase orders name them: API_BUSINESS_PARTNER (A_Supplier) is not among the services read.
-        [Entity.Vendors] = new("API_PURCHASEORDER_PROCESS_SRV", "A_PurchaseOrder", "Supplier", Incremental: false,
-            Select: "Supplier,AddressName,AddressCityName,AddressStreetName,AddressHouseNumber,AddressPostalCode,AddressCountry,SupplierPhoneNumber,SupplierRespSalesPersonName,LastChangeDateTime",
-            OrderBy: "Supplier", Filter: "Supplier ne ''", Shape: SapShape.Distinct),
+        // Suppliers are business partners in the supplier role: A_Supplier has no change stamp, its partner has LastChangeDate + LastChangeTime.
+        [Entity.Vendors] = new("API_BUSINESS_PARTNER", "A_BusinessPartner", "Supplier", Filter: "Supplier ne ''",
+            Expand: "to_Supplier,to_BusinessPartnerAddress", CreatedProperty: "CreationDate", DateAndTime: ("LastChangeDate", "LastChangeTime")),
+        // Materials with their plants, descriptions and valuation; stock (no change stamp in API_MATERIAL_STOCK_SRV) is read per page, so every sync reads in full.
+        [Entity.Parts] = new("API_PRODUCT_SRV", "A_Product", "Product", Incremental: false, Expand: "to_Description,to_Plant,to_Valuation", CreatedProperty: "CreationDate"),
+        [Entity.PmSchedules] = new("API_MAINTENANCEPLAN", "MaintenancePlan", "MaintenancePlan", Expand: "to_Item,to_MaintenanceCycle,to_Schedules", CreatedProperty: "CreationDate"),
+        // Measuring points carry only Edm.Date stamps, and their last reading lives in the measurement documents: read in full.
+        [Entity.Meters] = new("API_MEASURINGPOINT_0001", "MeasuringPoint", "MeasuringPoint", Incremental: false, CreatedProperty: "CreationDate",
+            ChangedProperty: "LastChangeDate"),
+        [Entity.MeterReadings] = new("API_MEASUREMENTDOCUMENT_0001", "MeasurementDocument", "MeasurementDocument", CreatedProperty: "MsmtDocumentCreationDateTime",
+            ChangedProperty: "MsmtDocumentCreationDateTime"),
+        // Work centers by their business key (work center + plant), which orders and plan items hold; the technical key is internal.
+        [Entity.Teams] = new("API_WORK_CENTERS", "A_WorkCenters", SapComputed.Property + ".team", ChangedProperty: "WorkCenterLastChangeDateTime"),
     };
 }
 
@@ -82,11 +98,60 @@ internal static partial class SapComputed
             computed["netAmount"] = decimal.Round(total, 2);
         }
 
+        if (entity == Entity.Teams && Text(document["WorkCenter"]) is { } center)
+        {
+            computed["team"] = TeamId(center, Text(document["Plant"]));
+        }
+
+        if (entity == Entity.Vendors)
+        {
+            computed["changed"] = Changed(document, ("LastChangeDate", "LastChangeTime"))?.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        if (entity == Entity.PmSchedules && document["to_Schedules"]?["results"] is JsonArray calls)
+        {
+            // The next due date: the earliest planned date of a call not yet made (SAP's call list, MaintenancePlanSchedule).
+            computed["next_due"] = calls.OfType<JsonObject>().Where(c => c["MaintenanceCallDate"] is null && Time(c["MaintenanceCallNextPlannedDate"]) is not null)
+                .Select(c => Time(c["MaintenanceCallNextPlannedDate"])).Min()?.ToString("O", CultureInfo.InvariantCulture);
+        }
+
         if (computed.Count > 0)
         {
             document[Property] = computed;
         }
     }
+
+    /// <summary>A work center's remote id: its business key as orders, notifications and plan items name it (<c>MECH/1010</c>).</summary>
+    public static string TeamId(string workCenter, string? plant) => plant is null ? workCenter : $"{workCenter}/{plant}";
+
+    /// <summary>Adds computed values of the connector's own reads (stock, last reading) under <see cref="Property"/>.</summary>
+    public static void Set(JsonObject document, string name, JsonNode? value)
+    {
+        if (document[Property] is not JsonObject computed)
+        {
+            document[Property] = computed = new JsonObject();
+        }
+
+        computed[name] = value;
+    }
+
+    /// <summary>A value at <paramref name="path"/> (dot-separated, e.g. <c>_millwright.team</c>).</summary>
+    public static JsonNode? At(JsonObject document, string path)
+    {
+        JsonNode? node = document;
+        foreach (var step in path.Split('.'))
+        {
+            node = node is JsonObject o ? o[step] : null;
+        }
+
+        return node;
+    }
+
+    /// <summary>The change time of a document whose stamp is an Edm.DateTime date and an Edm.Time time (UTC, as SAP's API users are set up).</summary>
+    public static DateTimeOffset? Changed(JsonObject document, (string Date, string Time) stamp) =>
+        Time(document[stamp.Date]) is { } date
+            ? date + (Text(document[stamp.Time]) is { } time && System.Xml.XmlConvert.ToTimeSpan(time) is var t ? t : TimeSpan.Zero)
+            : null;
 
     public static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text.Trim().Length > 0 ? text.Trim() : null;
@@ -94,9 +159,15 @@ internal static partial class SapComputed
     private static decimal? Number(JsonNode? node) =>
         Text(node) is { } text && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    /// <summary>V2 JSON dates: <c>/Date(ms)/</c> (Edm.DateTime) and <c>/Date(ms+0000)/</c> (Edm.DateTimeOffset); null for anything else.</summary>
+    /// <summary>V2 JSON dates: <c>/Date(ms)/</c> (Edm.DateTime) and <c>/Date(ms+0000)/</c> (Edm.DateTimeOffset); V4 ISO 8601 dates and date-times; null for anything else.</summary>
     public static DateTimeOffset? Time(JsonNode? node)
     {
+        if (Text(node) is { } iso && IsoDate().IsMatch(iso)
+            && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
         if (Text(node) is not { } text || WireDate().Match(text) is not { Success: true } match
             || !long.TryParse(match.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
             || ms is < -62135596800000 or > 253402300799999)
@@ -107,6 +178,9 @@ internal static partial class SapComputed
         // The milliseconds are UTC; a DateTimeOffset's "+0000" suffix is the offset it was entered in (OData V2 JSON).
         return DateTimeOffset.FromUnixTimeMilliseconds(ms);
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
 
     [GeneratedRegex(@"^/Date\((-?\d{1,15})([+-]\d{4})?\)/$", RegexOptions.CultureInvariant)]
     private static partial Regex WireDate();

@@ -25,12 +25,17 @@ internal static class SapSettings
         new(Client, "SAP client", ConnectionFieldKind.Setting, Required: false, Secret: false,
             "The three-digit client (Mandant) to log on to, e.g. 100. Leave empty to use the system's default client."),
         new(Username, "Communication user", ConnectionFieldKind.Credential, Required: true, Secret: false,
-            "A communication or technical user with authorisation for API_MAINTENANCEORDER, API_EQUIPMENT, API_FUNCTIONALLOCATION, API_MAINTNOTIFICATION and API_PURCHASEORDER_PROCESS_SRV (your SAP Basis team creates it, e.g. with transaction SU01)."),
+            "A communication or technical user with authorisation for API_MAINTENANCEORDER, API_EQUIPMENT, API_FUNCTIONALLOCATION, API_MAINTNOTIFICATION, API_PURCHASEORDER_PROCESS_SRV, API_PRODUCT_SRV, API_MATERIAL_STOCK_SRV, API_MAINTENANCEPLAN, API_WORK_CENTERS, API_BUSINESS_PARTNER and the OData V4 services API_MEASURINGPOINT and API_MEASUREMENTDOCUMENT (your SAP Basis team creates it, e.g. with transaction SU01)."),
         new(Password, "Password", ConnectionFieldKind.Credential, Required: true, Secret: true,
             "The user's password. It is sent with HTTP Basic authentication over https only."),
     ];
 
-    /// <summary>Incremental where the entity set has <c>LastChangeDateTime</c>; sites and vendors are derived and read in full.</summary>
+    /// <summary>
+    /// Incremental where the entity set has a change stamp (<c>LastChangeDateTime</c>, <c>WorkCenterLastChangeDateTime</c>, a measurement
+    /// document's creation time, a business partner's <c>LastChangeDate</c> + <c>LastChangeTime</c>); sites are derived, parts (stock has no
+    /// stamp) and meters (only Edm.Date stamps; the last reading is another service's) are read in full each sync. No published service offers
+    /// people, so users are not offered (README.md).
+    /// </summary>
     public static SystemDescriptor Descriptor { get; } = new(
         SystemId,
         SystemName,
@@ -40,7 +45,12 @@ internal static class SapSettings
         {
             [Entity.Sites] = EntityCapabilities.ReadOnlyFull,
             [Entity.Locations] = EntityCapabilities.ReadOnlyIncremental,
-            [Entity.Vendors] = EntityCapabilities.ReadOnlyFull,
+            [Entity.Vendors] = EntityCapabilities.ReadOnlyIncremental,
+            [Entity.Parts] = EntityCapabilities.ReadOnlyFull,
+            [Entity.PmSchedules] = EntityCapabilities.ReadOnlyIncremental,
+            [Entity.Meters] = EntityCapabilities.ReadOnlyFull,
+            [Entity.MeterReadings] = new(true, true, Create: true) { RequiredOnCreate = ["meter_id", "value"] },
+            [Entity.Teams] = EntityCapabilities.ReadOnlyIncremental,
             [Entity.Assets] = Writable(Entity.Assets),
             [Entity.PurchaseOrders] = EntityCapabilities.ReadOnlyIncremental,
             [Entity.MaintenanceRequests] = Writable(Entity.MaintenanceRequests, "title"),

@@ -1,3 +1,4 @@
+using Millwright.Connectors.Http;
 using Millwright.Server.Hosting;
 
 namespace Millwright.Server.Features.RateLimits;
@@ -21,6 +22,7 @@ internal static class RateLimitsExtensions
         {
             services.AddSingleton(new RedisConnection(millwright.Redis!));
             services.AddSingleton<IRateLimitCounters, RedisWindowCounters>();
+            services.AddSingleton<ISharedUpstreamBudget, RedisUpstreamBudget>();
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["status"]);
         }
         else

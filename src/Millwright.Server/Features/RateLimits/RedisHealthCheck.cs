@@ -15,7 +15,7 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis does not answer; rate limits are counted per process meanwhile.");
+            return HealthCheckResult.Unhealthy("Redis does not answer; rate limits and vendor budgets are counted per node meanwhile.");
         }
     }
 }

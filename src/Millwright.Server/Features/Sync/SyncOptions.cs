@@ -42,6 +42,13 @@ internal sealed class SyncOptions
     /// </summary>
     public TimeSpan DegradedBackoffCap { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// When the recovery sweep re-queues runs without a live worker (a node killed mid-run: once its lease has expired).
+    /// Hangfire cron, UTC; six fields include seconds (a test cluster uses <c>*/2 * * * * *</c>).
+    /// A takeover happens within <see cref="LeaseDuration"/> plus one period of this.
+    /// </summary>
+    public string RecoveryCron { get; set; } = "* * * * *";
+
     /// <summary>Recurring interval of a connection when none is given.</summary>
     public int DefaultIntervalMinutes { get; set; } = 15;
 
@@ -55,6 +62,7 @@ internal sealed class SyncOptions
         && o.TransientRetries >= 0
         && o.TransientBaseDelay >= TimeSpan.Zero
         && o.LeaseDuration >= TimeSpan.FromSeconds(1)
+        && !string.IsNullOrWhiteSpace(o.RecoveryCron)
         && o.DegradedBackoffCap > TimeSpan.Zero
         && SyncSchedule.IsValidInterval(o.DefaultIntervalMinutes);
 }

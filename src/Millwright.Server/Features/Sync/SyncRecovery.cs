@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Millwright.Server.Hosting;
 using Millwright.Server.Persistence;
 
@@ -16,6 +17,7 @@ internal sealed partial class SyncRecovery(
     IBackgroundJobClient jobs,
     IRecurringJobManager recurring,
     MillwrightOptions millwright,
+    IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SyncRecovery> logger)
 {
@@ -48,7 +50,7 @@ internal sealed partial class SyncRecovery(
             scheduler.Register(connection.Id, connection.SyncIntervalMinutes);
         }
 
-        recurring.AddOrUpdate<SyncJobs>(RecurringJobId, j => j.RecoverAsync(CancellationToken.None), "* * * * *",
+        recurring.AddOrUpdate<SyncJobs>(RecurringJobId, j => j.RecoverAsync(CancellationToken.None), options.Value.RecoveryCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         LogSchedules(connections.Count);
     }

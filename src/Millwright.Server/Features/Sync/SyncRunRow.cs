@@ -37,6 +37,8 @@ internal sealed class SyncRunRowConfiguration : IEntityTypeConfiguration<SyncRun
         e.ToTable("sync_runs");
         e.HasKey(x => x.Id);
         e.HasIndex(x => new { x.ConnectionId, x.CreatedAt });
+        // The retention job deletes finished runs by age across every connection.
+        e.HasIndex(x => x.FinishedAt);
         // At most one queued or running run per connection, enforced by the store itself so that
         // two nodes starting a sync at the same moment cannot both succeed.
         e.HasIndex(x => x.ConnectionId).IsUnique()

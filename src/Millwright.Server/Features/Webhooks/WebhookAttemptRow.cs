@@ -25,5 +25,7 @@ internal sealed class WebhookAttemptRowConfiguration : IEntityTypeConfiguration<
         e.ToTable("webhook_attempts");
         e.HasKey(x => x.Id);
         e.HasIndex(x => new { x.DeliveryId, x.AttemptedAt });
+        // The retention job deletes by age across every delivery.
+        e.HasIndex(x => x.AttemptedAt);
     }
 }

@@ -36,5 +36,7 @@ internal sealed class WebhookDeliveryRowConfiguration : IEntityTypeConfiguration
         e.HasIndex(x => new { x.Status, x.NextAttemptAt });
         e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
         e.HasIndex(x => new { x.EndpointId, x.CreatedAt });
+        // The retention job deletes by age across every account.
+        e.HasIndex(x => x.CreatedAt);
     }
 }

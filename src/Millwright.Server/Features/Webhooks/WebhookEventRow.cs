@@ -23,5 +23,7 @@ internal sealed class WebhookEventRowConfiguration : IEntityTypeConfiguration<We
         e.ToTable("webhook_events");
         e.HasKey(x => x.Id);
         e.HasIndex(x => new { x.AccountId, x.Environment, x.CreatedAt });
+        // The retention job deletes by age across every account.
+        e.HasIndex(x => x.CreatedAt);
     }
 }

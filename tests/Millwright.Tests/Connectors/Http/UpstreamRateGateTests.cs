@@ -61,7 +61,7 @@ public sealed class UpstreamRateGateTests
         var gate = new UpstreamRateGate(time, Options.Create(new UpstreamHttpOptions { MaxRateGateWait = TimeSpan.FromSeconds(10) }));
         await gate.AcquireAsync("c1", 100, CancellationToken.None);
 
-        gate.Pause("c1", TimeSpan.FromSeconds(45));
+        await gate.PauseAsync("c1", TimeSpan.FromSeconds(45), CancellationToken.None);
         var refused = await Assert.ThrowsAsync<UpstreamRateGateException>(() => gate.AcquireAsync("c1", 100, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(45), refused.RetryAfter);
@@ -73,7 +73,7 @@ public sealed class UpstreamRateGateTests
         var gate = new UpstreamRateGate(time, Options.Create(new UpstreamHttpOptions { MaxRateGateWait = TimeSpan.FromSeconds(1) }));
         await gate.AcquireAsync("c1", 100, CancellationToken.None);
 
-        gate.Pause("c1", TimeSpan.FromSeconds(30));
+        await gate.PauseAsync("c1", TimeSpan.FromSeconds(30), CancellationToken.None);
         gate.Learn("c1", 1000);
 
         await Assert.ThrowsAsync<UpstreamRateGateException>(() => gate.AcquireAsync("c1", 100, CancellationToken.None));

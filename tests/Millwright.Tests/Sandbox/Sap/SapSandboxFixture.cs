@@ -31,6 +31,7 @@ public sealed class SapSandboxFixture : IAsyncLifetime
         EquipmentCount = 30,
         NotificationCount = 40,
         PurchaseOrderCount = 20,
+        MaintenancePlanCount = 12,
     };
 
     public HttpClient Client(string service, HttpMessageHandler? handler = null) => Host.CreateClient(service, handler: handler);

@@ -18,7 +18,8 @@ public sealed partial class SapSandboxSchemaTests(SapSandboxFixture fixture) : I
     private static readonly string[] Plants = ["1010", "1020"];
     private static readonly string[] NullableTypes = ["Edm.DateTime", "Edm.DateTimeOffset", "Edm.Binary"];
 
-    public static TheoryData<string> Services => new("API_MAINTENANCEORDER", "API_EQUIPMENT", "API_FUNCTIONALLOCATION", "API_MAINTNOTIFICATION", "API_PURCHASEORDER_PROCESS_SRV");
+    public static TheoryData<string> Services => new("API_MAINTENANCEORDER", "API_EQUIPMENT", "API_FUNCTIONALLOCATION", "API_MAINTNOTIFICATION", "API_PURCHASEORDER_PROCESS_SRV",
+        "API_PRODUCT_SRV", "API_MATERIAL_STOCK_SRV", "API_MAINTENANCEPLAN", "API_WORK_CENTERS", "API_BUSINESS_PARTNER");
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -86,6 +86,87 @@ public sealed class QueryPlanTests(SharedHost shared)
         Assert.True(checkedFields > 100, $"only {checkedFields} fields checked");
     }
 
+    /// <summary>
+    /// Q1 of issue 16, the list every integrator writes first: filters on two enums and a sort on a date, and the same
+    /// with the default sort. Each page must come from walking the sort field's index (stopping when the page is full),
+    /// not from reading every row a filter's index holds and sorting them, which SQLite chose by itself.
+    /// </summary>
+    [Theory]
+    [InlineData("filter[status:in]=open,in_progress&filter[priority:gte]=high&sort=-due_at", "due_at")]
+    [InlineData("filter[status]=open&sort=due_at", "due_at")]
+    [InlineData("filter[status:in]=open,in_progress&filter[priority:gte]=high", "updated_at")]
+    public async Task EnumFiltersWithASort_WalkTheSortIndex(string queryString, string sortField)
+    {
+        await using var scope = shared.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var dialect = TestDatabases.UsesPostgres ? (ISqlDialect)PostgresDialect.Instance : SqliteDialect.Instance;
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var schema = Schemas[Entity.WorkOrders];
+        if (TestDatabases.UsesPostgres)
+        {
+            await ExecuteAsync(connection, transaction, SeedSql(schema));
+            await ExecuteAsync(connection, transaction, "ANALYZE records; SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off;");
+        }
+
+        var field = schema.Fields.Single(f => f.Name == sortField);
+        var failures = new StringBuilder();
+        foreach (var (label, statement, _) in Statements(dialect, schema, queryString, orderedOnly: true))
+        {
+            var plan = await ExplainAsync(connection, transaction, statement);
+            if (Problem(plan, QueryIndexes.Name(schema.Info, field), field, ordered: true) is { } problem)
+            {
+                failures.AppendLine($"{label}: {problem}\n  {statement.Text}\n  {plan}");
+            }
+        }
+
+        await transaction.RollbackAsync();
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    /// <summary>
+    /// A date filter works when PostgreSQL runs it in parallel workers, as it does on a large table: the date function
+    /// of the query indexes opens a subtransaction, which parallel workers refuse, so it must not be parallel safe.
+    /// </summary>
+    [PostgresFact]
+    public async Task DateFilter_PlannedInParallel_Answers()
+    {
+        await using var scope = shared.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var schema = Schemas[Entity.WorkOrders];
+        await ExecuteAsync(connection, transaction, SeedSql(schema));
+        await ExecuteAsync(connection, transaction, "ANALYZE records; SET LOCAL parallel_setup_cost = 0; " +
+            "SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off;");
+        var (_, statement, _) = Statements(PostgresDialect.Instance, schema, "filter[due_at:gte]=2026-01-05T00:00:00Z", orderedOnly: false).First();
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = statement.Text;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = 0;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows++;
+            }
+        }
+
+        await transaction.RollbackAsync();
+        Assert.Equal(51, rows);
+    }
+
     private static IEnumerable<(string Label, SqlStatement Statement, bool Ordered)> Statements(ISqlDialect dialect, EntitySchema schema, string queryString, bool orderedOnly)
     {
         var query = QueryParser.ParseList(schema, new QueryCollection(QueryHelpers.ParseQuery(queryString)));

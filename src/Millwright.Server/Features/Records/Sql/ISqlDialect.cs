@@ -26,6 +26,12 @@ internal interface ISqlDialect
     /// <summary>A clause after <c>FROM records r</c> that makes the planner read the named index (SQLite), or nothing.</summary>
     string IndexHint(string index);
 
+    /// <summary>
+    /// An integer expression (an enum's position) that no index matches, so that a filter on it cannot draw the planner
+    /// away from walking the sort's index (PostgreSQL, which has no hints); unchanged where <see cref="IndexHint"/> does that.
+    /// </summary>
+    string Unindexed(string ordinal);
+
     string JsonText(string node);
 
     string JsonNumber(string node);

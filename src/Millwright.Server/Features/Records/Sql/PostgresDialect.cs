@@ -21,6 +21,9 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string IndexHint(string index) => "";
 
+    // The planner does not fold "+ 0", so the expression no longer matches the enum's query index.
+    public string Unindexed(string ordinal) => $"({ordinal} + 0)";
+
     public string JsonNode(FieldDef field, SqlParameters parameters) => field.Source == FieldSource.CustomField
         ? $"(r.data::jsonb -> 'custom_fields' -> CAST({parameters.Add(field.StorageName)} AS text))"
         : $"(r.data::jsonb -> '{field.StorageName}')";

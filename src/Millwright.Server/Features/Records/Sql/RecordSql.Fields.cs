@@ -71,7 +71,8 @@ internal sealed partial class RecordSql
         // query index use: a value outside the enum has none, so eq/in/ranges skip it and ne keeps it, as on text.
         if (field.Kind == FieldKind.Enum)
         {
-            return Compare(Ordinal(field), op, filter.Values.Select(v => parameters.Add((long)v.Ordinal!.Value)).ToList());
+            var ordinal = walkedSort is not null && walkedSort.Name != field.Name ? dialect.Unindexed(Ordinal(field)) : Ordinal(field);
+            return Compare(ordinal, op, filter.Values.Select(v => parameters.Add((long)v.Ordinal!.Value)).ToList());
         }
 
         var (expression, kind) = Value(field);

@@ -22,6 +22,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string IndexHint(string index) => $" INDEXED BY {index}";
 
+    public string Unindexed(string ordinal) => ordinal;
+
     public string JsonNode(FieldDef field, SqlParameters parameters) => field.Source == FieldSource.CustomField
         ? parameters.Add($"$.custom_fields.\"{field.StorageName}\"")
         : $"'$.{field.StorageName}'";

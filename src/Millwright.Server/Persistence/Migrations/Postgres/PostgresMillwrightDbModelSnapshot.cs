@@ -945,6 +945,8 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasDatabaseName("ux_sync_runs_active_per_connection")
                         .HasFilter("status IN ('queued', 'running')");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("ConnectionId", "CreatedAt");
 
                     b.ToTable("sync_runs", (string)null);
@@ -982,6 +984,8 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnName("status_code");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AttemptedAt");
 
                     b.HasIndex("DeliveryId", "AttemptedAt");
 
@@ -1053,6 +1057,8 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnName("status");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("EndpointId", "CreatedAt");
 
@@ -1172,6 +1178,8 @@ namespace Millwright.Server.Persistence.Migrations.Postgres
                         .HasColumnName("type");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("AccountId", "Environment", "CreatedAt");
 

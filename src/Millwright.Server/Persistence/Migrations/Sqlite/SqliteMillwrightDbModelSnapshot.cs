@@ -935,6 +935,8 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ux_sync_runs_active_per_connection")
                         .HasFilter("status IN ('queued', 'running')");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("ConnectionId", "CreatedAt");
 
                     b.ToTable("sync_runs", (string)null);
@@ -972,6 +974,8 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnName("status_code");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AttemptedAt");
 
                     b.HasIndex("DeliveryId", "AttemptedAt");
 
@@ -1043,6 +1047,8 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnName("status");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("EndpointId", "CreatedAt");
 
@@ -1162,6 +1168,8 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
                         .HasColumnName("type");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("AccountId", "Environment", "CreatedAt");
 

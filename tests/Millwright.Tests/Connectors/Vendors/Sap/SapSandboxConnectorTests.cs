@@ -30,8 +30,23 @@ public sealed class SapSandboxConnectorTests(SapSandboxFixture fixture) : IClass
         [Entity.WorkOrders] = ("API_MAINTENANCEORDER", "MaintenanceOrder?$format=json", "MaintenanceOrder"),
         [Entity.MaintenanceRequests] = ("API_MAINTNOTIFICATION", "MaintenanceNotification?$format=json", "MaintenanceNotification"),
         [Entity.PurchaseOrders] = ("API_PURCHASEORDER_PROCESS_SRV", "A_PurchaseOrder?$format=json", "PurchaseOrder"),
-        [Entity.Vendors] = ("API_PURCHASEORDER_PROCESS_SRV", "A_PurchaseOrder?$format=json", "Supplier"),
+        [Entity.Vendors] = ("API_BUSINESS_PARTNER", "A_BusinessPartner?$format=json&$filter=Supplier ne ''", "Supplier"),
+        [Entity.Parts] = ("API_PRODUCT_SRV", "A_Product?$format=json", "Product"),
+        [Entity.PmSchedules] = ("API_MAINTENANCEPLAN", "MaintenancePlan?$format=json", "MaintenancePlan"),
+        [Entity.Meters] = ("API_MEASURINGPOINT_0001", "MeasuringPoint", "MeasuringPoint"),
+        [Entity.MeterReadings] = ("API_MEASUREMENTDOCUMENT_0001", "MeasurementDocument", "MeasurementDocument"),
+        [Entity.Teams] = ("API_WORK_CENTERS", "A_WorkCenters?$format=json", "WorkCenter"),
     };
+
+    /// <summary>The sandbox's documents of an entity (V2 or V4 paging) and each one's remote id as the connector forms it.</summary>
+    private async Task<(List<JsonObject> Documents, HashSet<string> Ids)> TruthAsync(Entity entity)
+    {
+        var (service, url, id) = Truth[entity];
+        using var client = fixture.Client(service);
+        var documents = service.EndsWith("_0001", StringComparison.Ordinal) ? await SapSandboxV4Tests.WalkV4Async(client, url) : await client.WalkAsync(url);
+        var ids = documents.Select(d => entity == Entity.Teams ? $"{d["WorkCenter"]}/{d["Plant"]}" : (string)d[id]!).Where(i => i.Length > 0).ToHashSet();
+        return (documents, ids);
+    }
 
     [Fact]
     public async Task Check_CommunicationUser_NamesTheSystemAndClient()
@@ -74,10 +89,7 @@ public sealed class SapSandboxConnectorTests(SapSandboxFixture fixture) : IClass
         var mapped = new Dictionary<Entity, List<JsonObject>>();
         foreach (var entity in SapSettings.Descriptor.Capabilities.Keys)
         {
-            var (service, url, id) = Truth[entity];
-            using var client = fixture.Client(service);
-            var documents = await client.WalkAsync(url);
-            var expected = documents.Select(d => (string)d[id]!).Where(i => i.Length > 0).ToHashSet();
+            var (documents, expected) = await TruthAsync(entity);
 
             var (records, pages) = await harness.ReadAllPagesAsync(connection, entity);
 
@@ -119,6 +131,36 @@ public sealed class SapSandboxConnectorTests(SapSandboxFixture fixture) : IClass
             Assert.Equal(Math.Round(po["line_items"]!.AsArray().Sum(l => (decimal)l!["quantity"]! * (decimal)l["unit_price"]!), 2), (decimal)po["total_amount"]!);
         });
         Assert.All(mapped[Entity.Vendors], v => Assert.False(string.IsNullOrWhiteSpace((string?)v["name"])));
+        Assert.All(mapped[Entity.Vendors], v => Assert.False(string.IsNullOrWhiteSpace((string?)v["address"])));
+
+        var (teams, meters) = (All(Entity.Teams), All(Entity.Meters));
+        Assert.All(mapped[Entity.WorkOrders], wo => Assert.Contains((string)wo["team_ids"]!.AsArray().Single()!, teams));
+        Assert.All(mapped[Entity.Parts], p =>
+        {
+            Assert.NotEmpty(p["stock"]!.AsArray());
+            Assert.All(p["stock"]!.AsArray(), s => Assert.Contains((string)s!["site_id"]!, sites));
+            Assert.All(p["stock"]!.AsArray(), s => Assert.Equal((string?)p["unit"], (string?)s!["unit"]));
+            Assert.Equal(p["stock"]!.AsArray().Sum(s => (decimal)s!["quantity"]!), (decimal)p["total_quantity"]!);
+            Assert.NotNull(p["unit_cost"]);
+            Assert.False(string.IsNullOrWhiteSpace((string?)p["name"]));
+        });
+        Assert.All(mapped[Entity.PmSchedules], pm =>
+        {
+            Assert.Contains((string)pm["asset_id"]!, assets);
+            Assert.Contains((string)pm["location_id"]!, locations);
+            Assert.True((int)pm["interval_value"]! > 0);
+        });
+        Assert.Equal(["H", "day", "month", "week", "year"], mapped[Entity.PmSchedules].Select(pm => (string)pm["interval_unit"]!).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(mapped[Entity.PmSchedules], pm => pm["custom_fields"]!["measuring_point"] is not null && (string?)pm["interval_unit"] == "H");
+        Assert.Contains(mapped[Entity.PmSchedules], pm => pm["next_due_at"] is not null);
+        Assert.All(mapped[Entity.Meters], m =>
+        {
+            Assert.Contains((string)m["asset_id"]!, assets);
+            Assert.NotNull(m["last_reading_value"]);
+            Assert.NotNull(m["last_reading_at"]);
+        });
+        Assert.All(mapped[Entity.MeterReadings], r => Assert.Contains((string)r["meter_id"]!, meters));
+        Assert.All(mapped[Entity.Teams], t => Assert.False(string.IsNullOrWhiteSpace((string?)t["name"])));
     }
 
     [Fact]

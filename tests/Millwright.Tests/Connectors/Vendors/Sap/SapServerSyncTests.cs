@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Millwright.Client;
@@ -65,6 +67,14 @@ public sealed class SapServerSyncTests(SapServerSyncTests.Server server) : IClas
         Assert.Equal(30, (await AllAsync<MaintenanceRequest>(tokenClient)).Count);
         Assert.NotEmpty(await AllAsync<Vendor>(tokenClient));
         Assert.All(await AllAsync<PurchaseOrder>(tokenClient), po => Assert.NotEmpty(po.LineItems));
+        var teams = (await AllAsync<Team>(tokenClient)).Select(t => t.Id).ToHashSet();
+        Assert.Equal(6, teams.Count);
+        Assert.All(orders, o => Assert.Subset(teams, o.TeamIds.ToHashSet()));
+        Assert.All(await AllAsync<Part>(tokenClient), p => Assert.NotEmpty(p.Stock));
+        Assert.NotEmpty(await AllAsync<PmSchedule>(tokenClient));
+        var meters = (await AllAsync<Meter>(tokenClient)).Select(m => m.Id).ToHashSet();
+        Assert.NotEmpty(meters);
+        Assert.All(await AllAsync<MeterReading>(tokenClient), r => Assert.Contains(r.MeterId!, meters));
         Assert.All(orders, o => Assert.NotNull(o.SiteId));
         Assert.Contains(orders, o => o.Status == WorkOrderStatus.Open);
 
@@ -78,6 +88,45 @@ public sealed class SapServerSyncTests(SapServerSyncTests.Server server) : IClas
         Assert.Equal(1, finished.Counts.Updated);
         Assert.Equal(WorkOrderStatus.InProgress, after.Status);
         Assert.StartsWith("REL", after.RemoteStatus, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostMeterReading_SapConnection_CreatesAMeasurementDocumentAndListsItAtOnce()
+    {
+        var account = await host.CreateAccountAsync();
+        var client = new MillwrightClient(host.Http(), account.TestSecretKey);
+        var created = await client.CreateConnectionAsync(Sap());
+        var tokenClient = new MillwrightClient(host.Http(), created.Token.Token);
+        await SandboxServer.WaitForFirstSyncAsync(tokenClient);
+        var meter = (await AllAsync<Meter>(tokenClient)).First(m => m.CustomFields["is_counter"]?.GetValue<bool>() == true && m.LastReadingValue is not null);
+        using var http = host.Http(account.TestSecretKey);
+        http.DefaultRequestHeaders.Add("Millwright-Connection", created.Connection.Id);
+
+        using var response = await http.PostAsJsonAsync("/v1/meter-readings", new JsonObject
+        {
+            ["meter_id"] = meter.Id,
+            ["value"] = meter.LastReadingValue + 75,
+            ["read_at"] = "2026-11-12T06:30:00Z",
+        });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var listed = await AllAsync<MeterReading>(tokenClient);
+        using var refused = await http.PostAsJsonAsync("/v1/meter-readings", new JsonObject { ["meter_id"] = meter.Id, ["value"] = 1 });
+        var error = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body.ToJsonString());
+        Assert.Equal(meter.Id, (string?)body["meter_id"]);
+        Assert.Equal(meter.LastReadingValue + 75, (decimal?)body["value"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-12T06:30:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse((string)body["read_at"]!, CultureInfo.InvariantCulture));
+        Assert.Equal(75m, (decimal?)body["custom_fields"]!["counter_difference"]);
+        Assert.Single(listed, r => r.Id == (string?)body["id"]);
+        using var documents = new HttpClient { BaseAddress = SapSandboxModule.ServiceUrl(new Uri(SandboxUrl + "/"), "API_MEASUREMENTDOCUMENT_0001") };
+        documents.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{SapSandboxSettings.DemoUser}:{SapSandboxSettings.DemoPassword}")));
+        var inSap = JsonNode.Parse(await documents.GetStringAsync($"MeasurementDocument('{body["remote_id"]}')"))!;
+        Assert.Equal((double)(meter.LastReadingValue + 75)!, (double)inSap["MeasurementCounterReading"]!);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("UPSTREAM_VALIDATION_FAILED", (string?)error["code"]);
+        Assert.Contains("lower than the last reading", (string?)error["message"], StringComparison.Ordinal);
     }
 
     [Fact]

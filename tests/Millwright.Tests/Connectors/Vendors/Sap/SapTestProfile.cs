@@ -22,6 +22,7 @@ internal sealed class SapTestProfile : IVendorWriteProfile
         ["EquipmentCount"] = "30",
         ["NotificationCount"] = "40",
         ["PurchaseOrderCount"] = "20",
+        ["MaintenancePlanCount"] = "12",
     };
 
     public string CreatedRemoteStatus => "CRTD";

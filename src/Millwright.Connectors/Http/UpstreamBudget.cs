@@ -1,0 +1,48 @@
+namespace Millwright.Connectors.Http;
+
+/// <summary>
+/// The shape of a connection's vendor budget of <see cref="RequestsPerMinute"/>: a tenth as burst, the rest evenly
+/// spread, so that no 60 seconds ever see more than the budget (<c>Burst + 1 minute / Period</c> ≤ the budget).
+/// One definition for the per-process limiter and any shared one.
+/// </summary>
+/// <param name="RequestsPerMinute">The vendor's limit for one connection (at least 1).</param>
+public readonly record struct UpstreamBudget(int RequestsPerMinute)
+{
+    /// <summary>Slots that may be taken at once after a quiet spell.</summary>
+    public int Burst => Math.Max(1, RequestsPerMinute / 10);
+
+    /// <summary>The time one slot takes to come back.</summary>
+    public TimeSpan Period => TimeSpan.FromMinutes(1) / Math.Max(1, RequestsPerMinute - Burst);
+}
+
+/// <summary>
+/// A vendor budget shared by every process that calls the vendor for the same connection (the server provides
+/// one on Redis when it is configured). Without one, each process keeps its own, so N nodes may spend N times it.
+/// </summary>
+public interface ISharedUpstreamBudget
+{
+    /// <summary>
+    /// Takes one slot of the connection's budget, or says how long to wait (a vendor pause included); answers
+    /// <see cref="SharedBudgetAnswer.Unavailable"/> when the shared store cannot be reached, and the caller then
+    /// counts in its own process.
+    /// </summary>
+    ValueTask<SharedBudgetAnswer> TryTakeAsync(string connectionId, UpstreamBudget budget, CancellationToken cancellationToken);
+
+    /// <summary>Holds every process's calls of the connection until <paramref name="until"/> (the vendor said its window is used up).</summary>
+    ValueTask PauseAsync(string connectionId, DateTimeOffset until, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="ISharedUpstreamBudget.TryTakeAsync"/> answered.</summary>
+/// <param name="Reached">Whether the shared store answered at all.</param>
+/// <param name="Wait">Null when a slot was taken; else how long to wait before trying again.</param>
+public readonly record struct SharedBudgetAnswer(bool Reached, TimeSpan? Wait)
+{
+    /// <summary>A slot was taken.</summary>
+    public static SharedBudgetAnswer Taken => new(true, null);
+
+    /// <summary>The shared store cannot be reached: count in this process.</summary>
+    public static SharedBudgetAnswer Unavailable => new(false, null);
+
+    /// <summary>No slot before <paramref name="wait"/> has passed.</summary>
+    public static SharedBudgetAnswer WaitFor(TimeSpan wait) => new(true, wait);
+}
