@@ -26,17 +26,17 @@ internal sealed partial class RetentionJob(MillwrightDb db, IOptions<RetentionOp
 
         // Attempts go by age, and with the deliveries about to go (when attempts are kept longer than events).
         var attempts = await BatchedAsync(() => db.WebhookAttempts.Where(a => a.AttemptedAt < attemptsBefore
-            || db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.CreatedAt < eventsBefore && d.Status != WebhookValues.Pending)), cancellationToken);
+            || db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.CreatedAt < eventsBefore && d.Status != WebhookValues.Pending)).OrderBy(a => a.Id), cancellationToken);
         // A pending delivery (a manual retry of an old event, say) keeps itself and its event.
         var deliveries = await BatchedAsync(() => db.WebhookDeliveries
-            .Where(d => d.CreatedAt < eventsBefore && d.Status != WebhookValues.Pending), cancellationToken);
+            .Where(d => d.CreatedAt < eventsBefore && d.Status != WebhookValues.Pending).OrderBy(d => d.Id), cancellationToken);
         var events = await BatchedAsync(() => db.WebhookEvents
-            .Where(e => e.CreatedAt < eventsBefore && !db.WebhookDeliveries.Any(d => d.EventId == e.Id)), cancellationToken);
+            .Where(e => e.CreatedAt < eventsBefore && !db.WebhookDeliveries.Any(d => d.EventId == e.Id)).OrderBy(e => e.Id), cancellationToken);
         var runs = await BatchedAsync(() => db.SyncRuns
             .Where(r => r.FinishedAt != null && r.FinishedAt < runsBefore
                 && (r.Status == SyncValues.Succeeded || r.Status == SyncValues.Failed || r.Status == SyncValues.Cancelled)
-                && db.SyncRuns.Any(n => n.ConnectionId == r.ConnectionId && n.CreatedAt > r.CreatedAt)), cancellationToken);
-        var keys = await BatchedAsync(() => db.IdempotencyKeys.Where(k => k.ExpiresAt < keysBefore), cancellationToken);
+                && db.SyncRuns.Any(n => n.ConnectionId == r.ConnectionId && n.CreatedAt > r.CreatedAt)).OrderBy(r => r.Id), cancellationToken);
+        var keys = await BatchedAsync(() => db.IdempotencyKeys.Where(k => k.ExpiresAt < keysBefore).OrderBy(k => k.ExpiresAt), cancellationToken);
 
         var result = new RetentionResult(events, deliveries, attempts, runs, keys);
         if (result.Total > 0)
@@ -47,7 +47,8 @@ internal sealed partial class RetentionJob(MillwrightDb db, IOptions<RetentionOp
         return result;
     }
 
-    /// <summary>Deletes what <paramref name="query"/> selects, at most a batch per statement, until nothing is left.</summary>
+    /// <summary>Deletes what <paramref name="query"/> selects, at most a batch per statement, until nothing is left. The
+    /// order only makes each batch well defined (EF warns about a limit without one); any order deletes the same rows in the end.</summary>
     private async Task<int> BatchedAsync<T>(Func<IQueryable<T>> query, CancellationToken cancellationToken)
         where T : class
     {
