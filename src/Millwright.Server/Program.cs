@@ -10,6 +10,7 @@ using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.RequestLogs;
 using Millwright.Server.Features.Retention;
+using Millwright.Server.Features.Sandboxes;
 using Millwright.Server.Features.Secrets;
 using Millwright.Server.Features.Status;
 using Millwright.Server.Features.Sync;
@@ -80,6 +81,14 @@ if (launch.Demo)
 }
 
 var app = builder.Build();
+
+// Routing runs first, as it would implicitly; only an account's own sandbox is looked up (or created) before it.
+if (options.SandboxEnabled)
+{
+    app.UseSandboxTenants();
+}
+
+app.UseRouting();
 app.UseSecurityHeaders();
 app.UseRequestLogs();
 app.UseApiErrors();
@@ -102,9 +111,10 @@ app.MapKeysEndpoints();
 app.MapAuditEndpoints();
 app.MapConnectEndpoints();
 app.MapDashboard();
+app.MapSandboxEndpoints();
 if (options.SandboxEnabled)
 {
-    app.MapSandboxes();
+    app.MapSandboxes(options);
 }
 
 await app.RunAsync();

@@ -27,11 +27,13 @@ public interface IConnector
 /// <param name="Environment"><c>test</c> or <c>live</c>: only test connections may reach loopback (the sandbox).</param>
 /// <param name="Settings">Non-secret settings, e.g. <c>base_url</c>, <c>organization_id</c>.</param>
 /// <param name="Credentials">Decrypted secrets, e.g. <c>api_key</c>. Never log these.</param>
+/// <param name="AccountId">The Millwright account that owns the connection: a test connection reaches only that account's own sandbox tenant.</param>
 public sealed record ConnectionContext(
     string ConnectionId,
     string Environment,
     IReadOnlyDictionary<string, string> Settings,
-    IReadOnlyDictionary<string, string> Credentials);
+    IReadOnlyDictionary<string, string> Credentials,
+    string? AccountId = null);
 
 /// <summary>What a successful credential check learnt.</summary>
 /// <param name="DisplayName">Name of the instance or organisation, when the system tells.</param>

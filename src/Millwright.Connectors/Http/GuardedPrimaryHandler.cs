@@ -34,7 +34,7 @@ internal sealed class GuardedPrimaryHandler : HttpMessageHandler
 
     private bool IsPrivileged(HttpRequestMessage request) =>
         request.RequestUri is { IsAbsoluteUri: true } uri
-        && (allowed.Contains(uri) || (UpstreamRequest.IsTest(request) && sandboxes?.Contains(uri) == true));
+        && (allowed.Contains(uri) || (UpstreamRequest.IsTest(request) && sandboxes?.Contains(uri, UpstreamRequest.AccountOf(request)) == true));
 
     protected override void Dispose(bool disposing)
     {

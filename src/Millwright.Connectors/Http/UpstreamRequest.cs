@@ -13,6 +13,9 @@ internal static class UpstreamRequest
     /// <summary><c>test</c> lets the request reach loopback (the sandbox); anything else is treated as live.</summary>
     public static readonly HttpRequestOptionsKey<string> Environment = new("millwright.environment");
 
+    /// <summary>The account that owns the connection: which sandbox tenant a <c>test</c> request may reach.</summary>
+    public static readonly HttpRequestOptionsKey<string> AccountId = new("millwright.account_id");
+
     /// <summary>The vendor's documented request budget per minute for this connection.</summary>
     public static readonly HttpRequestOptionsKey<int> RequestsPerMinute = new("millwright.requests_per_minute");
 
@@ -36,6 +39,10 @@ internal static class UpstreamRequest
         ArgumentNullException.ThrowIfNull(connection);
         request.Options.Set(ConnectionId, connection.ConnectionId);
         request.Options.Set(Environment, connection.Environment);
+        if (connection.AccountId is { } account)
+        {
+            request.Options.Set(AccountId, account);
+        }
         request.Options.Set(RequestsPerMinute, requestsPerMinute);
         request.Options.Set(VendorStatesPerMinuteLimit, vendorStatesPerMinuteLimit);
         return request;
@@ -48,6 +55,9 @@ internal static class UpstreamRequest
         request.Options.Set(ReadOnly, true);
         return request;
     }
+
+    internal static string? AccountOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(AccountId, out var account) ? account : null;
 
     internal static bool IsTest(HttpRequestMessage request) =>
         request.Options.TryGetValue(Environment, out var environment)

@@ -19,14 +19,18 @@ public interface ISandboxModule
     /// <summary>Settings (keys relative to <see cref="ConfigurationSection"/>) the demo uses unless the operator set them.</summary>
     IReadOnlyDictionary<string, string> DemoConfiguration { get; }
 
-    /// <summary>Mounts the emulator at <paramref name="prefix"/> with settings from the host's configuration.</summary>
-    ISandbox Map(IEndpointRouteBuilder app, string prefix, TimeProvider? timeProvider = null);
+    /// <summary>
+    /// Mounts the emulator at <paramref name="prefix"/> with settings from the host's configuration; with a
+    /// <paramref name="secret"/>, that is the only credential it accepts (<see cref="ISandboxSettings.Secret"/>).
+    /// </summary>
+    ISandbox Map(IEndpointRouteBuilder app, string prefix, TimeProvider? timeProvider = null, string? secret = null);
 
     /// <summary>
     /// Settings and credentials (field names of the vendor's connector) of a connection to this emulator,
-    /// mounted at <paramref name="mountUrl"/> (ending in <c>/</c>), as the demo user.
+    /// mounted at <paramref name="mountUrl"/> (ending in <c>/</c>), as the demo user: with the published demo
+    /// credentials, or with <paramref name="secret"/> in their place for an instance mapped with that secret.
     /// </summary>
-    SandboxConnection DemoConnection(Uri mountUrl);
+    SandboxConnection DemoConnection(Uri mountUrl, string? secret = null);
 }
 
 /// <summary>The settings and credentials of a connection to a sandbox, as <c>POST /v1/connections</c> takes them.</summary>

@@ -59,7 +59,7 @@ public static class SandboxHost
     public static Task<SandboxHost<TSandbox>> StartAsync<TSandbox, TSettings>(SandboxModule<TSandbox, TSettings> module,
         TSettings? settings = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
         where TSandbox : ISandbox
-        where TSettings : class, new()
+        where TSettings : class, ISandboxSettings, new()
     {
         ArgumentNullException.ThrowIfNull(module);
         return StartAsync(module, app => module.Map(app, module.Prefix, settings ?? new TSettings(), timeProvider), timeProvider, cancellationToken);

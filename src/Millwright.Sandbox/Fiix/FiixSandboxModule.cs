@@ -17,13 +17,13 @@ public sealed class FiixSandboxModule : SandboxModule<FiixSandbox, FiixSandboxSe
     public override string ConfigurationSection => "Millwright:Sandbox:Fiix";
 
     /// <summary>The tenant URL as a customer types it, with the demo API application's three keys.</summary>
-    public override SandboxConnection DemoConnection(Uri mountUrl) => new(
+    public override SandboxConnection DemoConnection(Uri mountUrl, string? secret = null) => new(
         new Dictionary<string, string> { ["tenant_url"] = mountUrl.ToString().TrimEnd('/') },
         new Dictionary<string, string>
         {
             ["app_key"] = FiixSandboxSettings.DemoAppKey,
             ["access_key"] = FiixSandboxSettings.DemoAccessKey,
-            ["secret_key"] = FiixSandboxSettings.DemoSecretKey,
+            ["secret_key"] = secret ?? FiixSandboxSettings.DemoSecretKey,
         });
 
     protected override FiixSandbox MapRoutes(IEndpointRouteBuilder app, string prefix, FiixSandboxSettings settings, TimeProvider time)

@@ -1,10 +1,12 @@
+using Millwright.Sandbox.Common;
+
 namespace Millwright.Sandbox.Fiix;
 
 /// <summary>
 /// Settings of one Fiix sandbox instance and the API application keys it accepts. Defaults reproduce a
 /// small manufacturing tenant: three sites, a few hundred assets and about a thousand work orders.
 /// </summary>
-public sealed class FiixSandboxSettings
+public sealed class FiixSandboxSettings : ISandboxSettings
 {
     /// <summary>Application key of the registered API application (Fiix keys start with <c>macmmsackp</c>).</summary>
     public const string DemoAppKey = "macmmsackp4f1a9c0e7b2d58361fe0";
@@ -20,6 +22,9 @@ public sealed class FiixSandboxSettings
 
     /// <summary>Name of the seeded tenant (the subdomain of a real one).</summary>
     public const string TenantName = "millwright-sandbox";
+
+    /// <summary>When set, the only secret key that signs requests (in place of <see cref="DemoSecretKey"/>); app and access key stay.</summary>
+    public string? Secret { get; set; }
 
     /// <summary>Requests per access key per 60 s before the server throttles with code 1100 (unpublished; README).</summary>
     public int RequestsPerMinute { get; set; } = 600;

@@ -82,7 +82,7 @@ internal static class FxSignature
                 $"The request timestamp is {skew / 1000} seconds away from the server time; requests older or newer than {(long)sandbox.Settings.TimestampTolerance.TotalSeconds} seconds are refused.");
         }
 
-        var expected = Compute(FiixSandboxSettings.DemoSecretKey, SignedText(http));
+        var expected = Compute(sandbox.Settings.Secret ?? FiixSandboxSettings.DemoSecretKey, SignedText(http));
         var sent = http.Request.Headers.Authorization.ToString().Trim();
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(sent.ToLowerInvariant())))
         {

@@ -18,12 +18,17 @@ public sealed class MaintainXSandbox : ISandbox
         Settings = settings;
         Time = time;
         RateLimiter = new SandboxRateLimiter(settings.RequestsPerMinute, TimeSpan.FromSeconds(60), time);
-        Keys = new Dictionary<string, MxApiKey>(StringComparer.Ordinal)
-        {
-            [MaintainXSandboxSettings.DemoApiKey] = new(1001, [MaintainXSandboxSettings.DemoOrganizationId], Revoked: false),
-            [MaintainXSandboxSettings.MultiOrgApiKey] = new(1002, [MaintainXSandboxSettings.DemoOrganizationId, MaintainXSandboxSettings.SecondOrganizationId], Revoked: false),
-            [MaintainXSandboxSettings.RevokedApiKey] = new(1003, [MaintainXSandboxSettings.DemoOrganizationId], Revoked: true),
-        };
+        Keys = settings.Secret is { Length: > 0 } secret
+            ? new Dictionary<string, MxApiKey>(StringComparer.Ordinal)
+            {
+                [secret] = new(1001, [MaintainXSandboxSettings.DemoOrganizationId], Revoked: false),
+            }
+            : new Dictionary<string, MxApiKey>(StringComparer.Ordinal)
+            {
+                [MaintainXSandboxSettings.DemoApiKey] = new(1001, [MaintainXSandboxSettings.DemoOrganizationId], Revoked: false),
+                [MaintainXSandboxSettings.MultiOrgApiKey] = new(1002, [MaintainXSandboxSettings.DemoOrganizationId, MaintainXSandboxSettings.SecondOrganizationId], Revoked: false),
+                [MaintainXSandboxSettings.RevokedApiKey] = new(1003, [MaintainXSandboxSettings.DemoOrganizationId], Revoked: true),
+            };
     }
 
     public MaintainXSandboxSettings Settings { get; }

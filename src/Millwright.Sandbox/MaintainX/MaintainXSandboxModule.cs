@@ -31,9 +31,9 @@ public sealed class MaintainXSandboxModule : SandboxModule<MaintainXSandbox, Mai
     /// <summary>The API's base URL under a mount, ending in <c>/v1/</c>.</summary>
     public static Uri ApiBaseUrl(Uri mountUrl) => new(mountUrl, "v1/");
 
-    public override SandboxConnection DemoConnection(Uri mountUrl) => new(
+    public override SandboxConnection DemoConnection(Uri mountUrl, string? secret = null) => new(
         new Dictionary<string, string> { ["base_url"] = ApiBaseUrl(mountUrl).ToString().TrimEnd('/') },
-        new Dictionary<string, string> { ["api_key"] = MaintainXSandboxSettings.DemoApiKey });
+        new Dictionary<string, string> { ["api_key"] = secret ?? MaintainXSandboxSettings.DemoApiKey });
 
     protected override MaintainXSandbox MapRoutes(IEndpointRouteBuilder app, string prefix, MaintainXSandboxSettings settings, TimeProvider time)
     {

@@ -1,10 +1,12 @@
+using Millwright.Sandbox.Common;
+
 namespace Millwright.Sandbox.MaintainX;
 
 /// <summary>
 /// Settings of one MaintainX sandbox instance, and the demo credentials it accepts. Defaults reproduce
 /// the real API (100 requests per 60 s per key) and the documented demo data set.
 /// </summary>
-public sealed class MaintainXSandboxSettings
+public sealed class MaintainXSandboxSettings : ISandboxSettings
 {
     /// <summary>Organisation of <see cref="DemoApiKey"/>: the plant data set (3 sites, ~5 000 work orders).</summary>
     public const long DemoOrganizationId = 48213;
@@ -23,6 +25,12 @@ public sealed class MaintainXSandboxSettings
     /// <summary>A key that was revoked in MaintainX: always answered with 401.</summary>
     public const string RevokedApiKey =
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOjEwMDMsIm9yZ2FuaXphdGlvbklkIjo0ODIxMywiaXNzIjoibWlsbHdyaWdodC1zYW5kYm94IiwicmV2b2tlZCI6dHJ1ZX0.c2FuZGJveC1yZXZva2Vk";
+
+    /// <summary>
+    /// When set, the only key accepted, as <see cref="DemoApiKey"/>'s user (organisation <see cref="DemoOrganizationId"/>);
+    /// the published keys are then refused.
+    /// </summary>
+    public string? Secret { get; set; }
 
     /// <summary>Requests per key per 60 s window. The real API allows 100; raise it for bulk syncs in tests and demos.</summary>
     public int RequestsPerMinute { get; set; } = 100;

@@ -87,7 +87,7 @@ internal sealed class MaximoSandboxGate(MaximoSandbox sandbox, string root, bool
 
         if (apiKey.Length > 0)
         {
-            return apiKey == MaximoSandboxSettings.DemoApiKey && !sandbox.Faults.IsRevoked(apiKey)
+            return apiKey == sandbox.Settings.ApiKey && !sandbox.Faults.IsRevoked(apiKey)
                 ? apiKey
                 : throw MxmError.NotLoggedIn();
         }
@@ -95,7 +95,7 @@ internal sealed class MaximoSandboxGate(MaximoSandbox sandbox, string root, bool
         var maxauth = request.Headers["maxauth"].ToString();
         if (legacyAuth && maxauth.Length > 0)
         {
-            var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{MaximoSandboxSettings.DemoUser}:{MaximoSandboxSettings.DemoPassword}"));
+            var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{MaximoSandboxSettings.DemoUser}:{sandbox.Settings.Password}"));
             // Maximo login ids are case-insensitive; passwords are not.
             var decoded = Decode(maxauth);
             var expectedDecoded = Decode(expected)!;

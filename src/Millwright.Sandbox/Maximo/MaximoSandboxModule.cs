@@ -22,9 +22,9 @@ public sealed class MaximoSandboxModule : SandboxModule<MaximoSandbox, MaximoSan
     public static Uri InstanceUrl(Uri mountUrl) => new(mountUrl, "maximo/");
 
     /// <summary>The instance address as a customer types it, with the integration user's API key.</summary>
-    public override SandboxConnection DemoConnection(Uri mountUrl) => new(
+    public override SandboxConnection DemoConnection(Uri mountUrl, string? secret = null) => new(
         new Dictionary<string, string> { ["base_url"] = InstanceUrl(mountUrl).ToString().TrimEnd('/') },
-        new Dictionary<string, string> { ["api_key"] = MaximoSandboxSettings.DemoApiKey });
+        new Dictionary<string, string> { ["api_key"] = secret ?? MaximoSandboxSettings.DemoApiKey });
 
     protected override MaximoSandbox MapRoutes(IEndpointRouteBuilder app, string prefix, MaximoSandboxSettings settings, TimeProvider time)
     {

@@ -1,10 +1,12 @@
+using Millwright.Sandbox.Common;
+
 namespace Millwright.Sandbox.Maximo;
 
 /// <summary>
 /// Settings of one Maximo sandbox instance and the demo credentials it accepts. Defaults reproduce a
 /// mid-sized MAS Manage tenant: one organisation with three sites and a few thousand work orders.
 /// </summary>
-public sealed class MaximoSandboxSettings
+public sealed class MaximoSandboxSettings : ISandboxSettings
 {
     /// <summary>API key of the integration user <see cref="DemoUser"/> (MAS: Administration › API keys).</summary>
     public const string DemoApiKey = "mw3sbx7p0q9r2bk4tdn6jv8lh1cf5gaz";
@@ -22,6 +24,18 @@ public sealed class MaximoSandboxSettings
 
     /// <summary>Item set shared by the organisation (Maximo itemsetid).</summary>
     public const string ItemSetId = "NWSET1";
+
+    /// <summary>
+    /// When set, the only API key accepted, and <see cref="DemoUser"/>'s only password (<c>maxauth</c>); the
+    /// published key and password are then refused.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Password of <see cref="DemoUser"/>: <see cref="Secret"/> when set, else <see cref="DemoPassword"/>.</summary>
+    internal string Password => Secret ?? DemoPassword;
+
+    /// <summary>API key of <see cref="DemoUser"/>: <see cref="Secret"/> when set, else <see cref="DemoApiKey"/>.</summary>
+    internal string ApiKey => Secret ?? DemoApiKey;
 
     /// <summary>
     /// Requests per key per 60 s window. Maximo has no built-in rate limit, so 0 (the default) turns

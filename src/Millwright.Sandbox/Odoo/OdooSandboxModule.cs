@@ -18,9 +18,9 @@ public sealed class OdooSandboxModule : SandboxModule<OdooSandbox, OdooSandboxSe
     public override string ConfigurationSection => "Millwright:Sandbox:Odoo";
 
     /// <summary>The server address as a customer types it, the database, and the administrator's API key.</summary>
-    public override SandboxConnection DemoConnection(Uri mountUrl) => new(
+    public override SandboxConnection DemoConnection(Uri mountUrl, string? secret = null) => new(
         new Dictionary<string, string> { ["base_url"] = mountUrl.ToString(), ["database"] = OdooSandboxSettings.DemoDatabase },
-        new Dictionary<string, string> { ["login"] = OdooSandboxSettings.DemoLogin, ["api_key"] = OdooSandboxSettings.DemoApiKey });
+        new Dictionary<string, string> { ["login"] = OdooSandboxSettings.DemoLogin, ["api_key"] = secret ?? OdooSandboxSettings.DemoApiKey });
 
     protected override OdooSandbox MapRoutes(IEndpointRouteBuilder app, string prefix, OdooSandboxSettings settings, TimeProvider time)
     {

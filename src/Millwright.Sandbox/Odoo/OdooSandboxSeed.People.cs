@@ -16,9 +16,15 @@ internal sealed partial class OdooSandboxSeed
         var start = end.AddDays(-HistoryDays - 20);
         User(1, "OdooBot", "__system__", "odoobot@example.com", start, active: false);
         User(2, "Mitchell Admin", OdooSandboxSettings.DemoLogin, "admin@demo-plant.example", start);
-        db.Credentials[2] = new OdooCredentials(OdooSandboxSettings.DemoPassword, [OdooSandboxSettings.DemoApiKey], new HashSet<string> { "*" });
+        db.Credentials[2] = settings.Secret is { Length: > 0 } secret
+            ? new OdooCredentials(secret, [secret], new HashSet<string> { "*" })
+            : new OdooCredentials(OdooSandboxSettings.DemoPassword, [OdooSandboxSettings.DemoApiKey], new HashSet<string> { "*" });
         var restricted = User(null, "Marc Demo", OdooSandboxSettings.RestrictedLogin, "mark.brown23@demo-plant.example", start.AddDays(3));
-        db.Credentials[restricted] = new OdooCredentials("sandbox-odoo-demo-1", [OdooSandboxSettings.RestrictedApiKey], new HashSet<string> { "base", "product", "maintenance" });
+        if (settings.Secret is null)
+        {
+            db.Credentials[restricted] = new OdooCredentials("sandbox-odoo-demo-1", [OdooSandboxSettings.RestrictedApiKey], new HashSet<string> { "base", "product", "maintenance" });
+        }
+
         technicians.Add(restricted);
         User(null, "Joel Willis (portal)", "portal@supplier.example", "portal@supplier.example", start.AddDays(4), share: true);
         for (var i = 0; i < TechnicianCount; i++)

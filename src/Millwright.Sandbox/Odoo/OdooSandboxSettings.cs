@@ -1,3 +1,5 @@
+using Millwright.Sandbox.Common;
+
 namespace Millwright.Sandbox.Odoo;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Millwright.Sandbox.Odoo;
 /// running Odoo 18.0 Community with Maintenance, Inventory and Purchase installed: several teams, a few
 /// hundred pieces of equipment and a few thousand maintenance requests.
 /// </summary>
-public sealed class OdooSandboxSettings
+public sealed class OdooSandboxSettings : ISandboxSettings
 {
     /// <summary>The only database on the emulated server (<c>db.list</c> names it).</summary>
     public const string DemoDatabase = "millwright-demo";
@@ -27,6 +29,12 @@ public sealed class OdooSandboxSettings
 
     /// <summary>A key that was revoked in Preferences: authenticate answers false, execute_kw AccessDenied, JSON-2 401.</summary>
     public const string RevokedApiKey = "0e8d6c4b2a1f3e5d7c9b0a2f4e6d8c1b3a5f7e9d";
+
+    /// <summary>
+    /// When set, the administrator's only password and API key; the published ones are then refused, and the
+    /// restricted technician has no credentials.
+    /// </summary>
+    public string? Secret { get; set; }
 
     /// <summary>
     /// What <c>common.version()</c> reports, e.g. <c>18.0</c> or <c>19.0</c>. From 19.0 on the server also

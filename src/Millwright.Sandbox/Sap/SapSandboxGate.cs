@@ -82,7 +82,7 @@ internal static class SapSandboxGate
         var colon = pair.IndexOf(':', StringComparison.Ordinal);
         var (name, password) = colon < 0 ? (pair, "") : (pair[..colon].ToUpperInvariant(), pair[(colon + 1)..]);
         var known = name == SapSandboxSettings.DemoUser
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(SapSandboxSettings.DemoPassword));
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(sandbox.Settings.Secret ?? SapSandboxSettings.DemoPassword));
         return known && !sandbox.Faults.IsRevoked(name) ? name : null;
     }
 

@@ -25,9 +25,9 @@ public sealed class SapSandboxModule : SandboxModule<SapSandbox, SapSandboxSetti
         : new(mountUrl, $"sap/opu/odata/sap/{service}/");
 
     /// <summary>The host root as a customer types it (no trailing slash), client 100, the communication user.</summary>
-    public override SandboxConnection DemoConnection(Uri mountUrl) => new(
+    public override SandboxConnection DemoConnection(Uri mountUrl, string? secret = null) => new(
         new Dictionary<string, string> { ["base_url"] = mountUrl.ToString().TrimEnd('/'), ["sap_client"] = SapSandboxSettings.Client },
-        new Dictionary<string, string> { ["username"] = SapSandboxSettings.DemoUser, ["password"] = SapSandboxSettings.DemoPassword });
+        new Dictionary<string, string> { ["username"] = SapSandboxSettings.DemoUser, ["password"] = secret ?? SapSandboxSettings.DemoPassword });
 
     protected override SapSandbox MapRoutes(IEndpointRouteBuilder app, string prefix, SapSandboxSettings settings, TimeProvider time)
     {

@@ -1,10 +1,12 @@
+using Millwright.Sandbox.Common;
+
 namespace Millwright.Sandbox.Sap;
 
 /// <summary>
 /// Settings of one SAP S/4HANA sandbox instance and the communication users it accepts. Defaults give a
 /// mid-sized plant (two planning plants) and a server page size of 100 so that <c>__next</c> paging is used.
 /// </summary>
-public sealed class SapSandboxSettings
+public sealed class SapSandboxSettings : ISandboxSettings
 {
     /// <summary>System id used in cookie names and the logon realm (<c>SAP_SESSIONID_MWS_100</c>).</summary>
     public const string SystemId = "MWS";
@@ -19,6 +21,9 @@ public sealed class SapSandboxSettings
 
     /// <summary>A user that exists but is locked: every logon fails with 401.</summary>
     public const string LockedUser = "MW_LOCKED";
+
+    /// <summary>When set, <see cref="DemoUser"/>'s only password; the published <see cref="DemoPassword"/> is then refused.</summary>
+    public string? Secret { get; set; }
 
     /// <summary>Requests per user per 60 s. On-premise SAP has no documented limit; the sandbox keeps a generous one so throttling can be exercised.</summary>
     public int RequestsPerMinute { get; set; } = 600;

@@ -28,6 +28,7 @@ internal static partial class ApiContract
         ["Keys"] = "The account's secret keys: issue, rotate with a grace period, revoke. Secret key only.",
         ["Audit"] = "Who changed what in the account. Secret key only.",
         ["Connect"] = "The hosted Connect page with which an end customer creates or renews a connection.",
+        ["Sandbox"] = "The account's own vendor emulators for test connections. Test secret key only.",
     };
 
     /// <summary>Public endpoints (no <see cref="AuthenticatedEndpoint"/>) say so with <c>security: []</c> instead of inheriting the bearer requirement.</summary>

@@ -20,6 +20,19 @@ public sealed class MillwrightOptions
     /// <summary>Whether the vendor sandboxes are mounted under /sandbox (test environment only).</summary>
     public bool SandboxEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether the shared sandbox mounts <c>/sandbox/&lt;vendor&gt;/</c> are served too, with the published demo
+    /// credentials and open fault knobs, for every account alike. Off by default: each account's test
+    /// connections use its own tenant, <c>/sandbox/&lt;tenant&gt;/&lt;vendor&gt;/</c> (<c>GET /v1/sandbox</c>; ADR 0026).
+    /// </summary>
+    public bool SandboxSharedMounts { get; set; }
+
+    /// <summary>
+    /// How many tenant sandboxes (one per account and vendor) stay in memory; the least recently used one is
+    /// dropped beyond that and starts again from its seed data on its next request.
+    /// </summary>
+    public int SandboxMaxTenants { get; set; } = 32;
+
     /// <summary>Redis configuration string (<c>host:port,password=…</c>); when set, inbound rate-limit counters are shared through it.</summary>
     public string? Redis { get; set; }
 

@@ -35,6 +35,10 @@ public sealed class MillwrightHost : WebApplicationFactory<Program>
         settings = new Dictionary<string, string?>
         {
             ["Millwright:DataDirectory"] = DataDirectory,
+
+            // Most tests connect to the shared mounts with the published demo credentials; SandboxTenancyTests
+            // turn them off, as a default installation has them.
+            ["Millwright:SandboxSharedMounts"] = "true",
         };
         if (TestDatabases.PostgresConnectionString(DataDirectory) is { } pg)
         {

@@ -10,7 +10,7 @@ namespace Millwright.Tests.Support;
 /// </summary>
 internal sealed class TestSandboxMounts : ISandboxMounts
 {
-    public bool Contains(Uri uri) =>
+    public bool Contains(Uri uri, string? accountId) =>
         uri.IsLoopback && uri.AbsolutePath.StartsWith("/sandbox/", StringComparison.OrdinalIgnoreCase);
 
     public static void Configure(UpstreamHttpOptions options) => options.AllowedAddresses.AddRange(AllowedTestEndpoints.Placeholders);

@@ -29,7 +29,7 @@ internal sealed partial class ConnectionCreator(
         await caps.ThrowIfConnectionsFullAsync(accountId, environment, cancellationToken);
         var system = input.Connector.Descriptor;
         var id = Ids.New("conn");
-        var check = await ConnectionCheckErrors.CheckAsync(input.Connector, new ConnectionContext(id, environment, input.Fields.Settings, input.Fields.Credentials), time, cancellationToken);
+        var check = await ConnectionCheckErrors.CheckAsync(input.Connector, new ConnectionContext(id, environment, input.Fields.Settings, input.Fields.Credentials, accountId), time, cancellationToken);
         if (check.Failure is { } failure)
         {
             LogCheckFailed(system.Id, environment, failure.Category, failure.Code);

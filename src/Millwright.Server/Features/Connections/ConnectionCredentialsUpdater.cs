@@ -54,7 +54,7 @@ internal sealed partial class ConnectionCredentialsUpdater(
         var fields = ConnectionInput.CheckFields(connector.Descriptor, merged, ConnectionInput.ReadStrings(credentials, "credentials", errors), errors);
         ConnectionInput.ThrowIfAny(errors);
 
-        var check = await ConnectionCheckErrors.CheckAsync(connector, new ConnectionContext(row.Id, row.Environment, fields.Settings, fields.Credentials), time, cancellationToken);
+        var check = await ConnectionCheckErrors.CheckAsync(connector, new ConnectionContext(row.Id, row.Environment, fields.Settings, fields.Credentials, row.AccountId), time, cancellationToken);
         if (check.Failure is { } failure)
         {
             LogCheckFailed(row.Id, failure.Category, failure.Code);

@@ -67,7 +67,14 @@ public sealed class CredentialProtector
         connection.Id,
         connection.Environment,
         JsonSerializer.Deserialize<Dictionary<string, string>>(connection.SettingsJson) ?? [],
-        Unprotect(connection.Id, connection.CredentialsCipher));
+        Unprotect(connection.Id, connection.CredentialsCipher),
+        connection.AccountId);
+
+    /// <summary>
+    /// A key for <paramref name="purpose"/> derived from the installation's key (HMAC-SHA256), so that every
+    /// node with the same key derives the same one and none reveals the key itself.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("millwright:" + purpose));
 
     private static byte[] LoadKey(MillwrightOptions options)
     {

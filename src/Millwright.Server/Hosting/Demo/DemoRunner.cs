@@ -1,11 +1,12 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Millwright.Client;
 using Millwright.Client.Connections;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
+using Millwright.Server.Features.Secrets;
 using Millwright.Server.Hosting.Modules;
 using Millwright.Server.Persistence;
 using Spectre.Console;
@@ -23,6 +24,8 @@ internal sealed partial class DemoRunner(
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
     IReadOnlyList<VendorModule> modules,
+    SandboxTenants tenants,
+    CredentialProtector protector,
     MillwrightOptions options,
     ILogger<DemoRunner> logger) : BackgroundService
 {
@@ -76,12 +79,15 @@ internal sealed partial class DemoRunner(
     }
 
     /// <summary>
-    /// A test connection to the module's sandbox in this process, created with the module's demo request
-    /// or found again by its marker (then pointed at this address, given a fresh token and synced).
+    /// A test connection to the module's sandbox in the demo account's own tenant in this process, created with
+    /// the tenant's credentials or found again by its marker (then pointed at this address and tenant, given a
+    /// fresh token and synced).
     /// </summary>
     private async Task<DemoConnection> ConnectAsync(MillwrightClient client, VendorModule module, Uri baseUrl, CancellationToken ct)
     {
-        var request = module.DemoConnectionRequest(baseUrl, new Dictionary<string, string> { [DemoMarker] = "true" });
+        var tenant = tenants.TenantOf(DemoAccountId);
+        var request = module.ConnectionRequest(SandboxTenants.MountUrl(baseUrl, tenant, module), tenants.SecretOf(tenant, module.SystemId),
+            new Dictionary<string, string> { [DemoMarker] = "true" });
         var existing = await FindDemoConnectionAsync(client, module.SystemId, ct);
         if (existing is null)
         {
@@ -89,7 +95,7 @@ internal sealed partial class DemoRunner(
             return new DemoConnection(module, created.Connection.Id, created.Token.Token, await LatestRunIdAsync(client, created.Connection.Id, ct));
         }
 
-        await PointAtThisSandboxAsync(existing, request.Settings, ct);
+        await PointAtThisSandboxAsync(existing, request, ct);
         var token = (await client.CreateConnectionTokenAsync(existing, new CreateConnectionTokenRequest { Name = "demo" }, ct)).Token;
         return new DemoConnection(module, existing, token, await StartSyncAsync(client, existing, ct));
     }
@@ -106,17 +112,23 @@ internal sealed partial class DemoRunner(
 
     /// <summary>
     /// The demo connection talks to the sandbox of this very process; when the server now listens on
-    /// another address than when the connection was made, follow it (settings are not secret, so the
-    /// stored JSON is edited in place).
+    /// another address than when the connection was made, or the connection predates the demo account's
+    /// own tenant, follow it: settings are edited in place, credentials sealed again.
     /// </summary>
-    private async Task PointAtThisSandboxAsync(string connectionId, IReadOnlyDictionary<string, string> demoSettings, CancellationToken ct)
+    private async Task PointAtThisSandboxAsync(string connectionId, CreateConnectionRequest demo, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
         var connection = await db.Connections.SingleAsync(c => c.Id == connectionId, ct);
         var settings = JsonNode.Parse(connection.SettingsJson)!.AsObject();
         var changed = false;
-        foreach (var (name, value) in demoSettings)
+        if (!SealedAre(connection.Id, connection.CredentialsCipher, demo.Credentials))
+        {
+            connection.CredentialsCipher = protector.Protect(connection.Id, demo.Credentials);
+            changed = true;
+        }
+
+        foreach (var (name, value) in demo.Settings)
         {
             if ((string?)settings[name] != value)
             {
@@ -129,6 +141,19 @@ internal sealed partial class DemoRunner(
         {
             connection.SettingsJson = settings.ToJsonString();
             await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private bool SealedAre(string connectionId, byte[] sealedCredentials, IReadOnlyDictionary<string, string> credentials)
+    {
+        try
+        {
+            return protector.Unprotect(connectionId, sealedCredentials).OrderBy(p => p.Key).SequenceEqual(credentials.OrderBy(p => p.Key));
+        }
+        catch (CryptographicException)
+        {
+            // Sealed under another key: seal them again under this one.
+            return false;
         }
     }
 
@@ -169,15 +194,7 @@ internal sealed partial class DemoRunner(
         return started.Task.IsCompleted;
     }
 
-    private string BaseUrl()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
-        address = address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
-        return address.TrimEnd('/') + "/";
-    }
+    private string BaseUrl() => OwnListener.Url(server).ToString();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo set-up failed")]
     private partial void LogDemoFailed(Exception ex);

@@ -16,16 +16,26 @@ internal sealed record VendorModule(IConnectorModule Connector, ISandboxModule S
     /// <summary>The product name, e.g. <c>SAP S/4HANA</c>.</summary>
     public string Name => Connector.Descriptor.Name;
 
-    /// <summary>Where this system's sandbox is mounted under <paramref name="baseUrl"/> (ending in <c>/</c>).</summary>
+    /// <summary>The sandbox's path segment under <c>/sandbox/</c>, e.g. <c>maintainx</c>.</summary>
+    public string SandboxSegment => Sandbox.Prefix["/sandbox/".Length..];
+
+    /// <summary>Where this system's shared sandbox is mounted under <paramref name="baseUrl"/> (ending in <c>/</c>).</summary>
     public Uri SandboxUrl(Uri baseUrl) => new(baseUrl, Sandbox.Prefix.TrimStart('/') + "/");
 
     /// <summary>
-    /// The ready <c>POST /v1/connections</c> body of a test connection to this system's sandbox under
+    /// The ready <c>POST /v1/connections</c> body of a test connection to this system's shared sandbox under
     /// <paramref name="baseUrl"/>, as the sandbox's demo user, with <paramref name="metadata"/>.
     /// </summary>
-    public CreateConnectionRequest DemoConnectionRequest(Uri baseUrl, IReadOnlyDictionary<string, string>? metadata = null)
+    public CreateConnectionRequest DemoConnectionRequest(Uri baseUrl, IReadOnlyDictionary<string, string>? metadata = null) =>
+        ConnectionRequest(SandboxUrl(baseUrl), null, metadata);
+
+    /// <summary>
+    /// The same for the sandbox mounted at <paramref name="mountUrl"/> that accepts <paramref name="secret"/>
+    /// (an account's own tenant, <see cref="SandboxTenants"/>), or the published demo credentials when null.
+    /// </summary>
+    public CreateConnectionRequest ConnectionRequest(Uri mountUrl, string? secret, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var demo = Sandbox.DemoConnection(SandboxUrl(baseUrl));
+        var demo = Sandbox.DemoConnection(mountUrl, secret);
         return new CreateConnectionRequest
         {
             System = SystemId,

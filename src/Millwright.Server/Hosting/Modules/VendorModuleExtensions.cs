@@ -9,16 +9,39 @@ internal static class VendorModuleExtensions
     public static IServiceCollection AddVendorModules(this IServiceCollection services)
     {
         services.AddSingleton(VendorModules.All);
+        services.AddSingleton<SandboxTenants>();
+        services.AddSingleton<TenantSandboxEndpoints>();
         services.AddSingleton<Millwright.Connectors.Http.ISandboxMounts, OwnSandboxMounts>();
         return services.AddMillwrightConnectors(VendorModules.All.Select(m => m.Connector));
     }
 
-    /// <summary>Mounts every module's sandbox at its prefix (<c>/sandbox/&lt;vendor&gt;</c>), settings bound from its configuration section.</summary>
-    public static IEndpointRouteBuilder MapSandboxes(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Before routing: a request to an account's own sandbox (<c>/sandbox/&lt;tenant&gt;/&lt;vendor&gt;/…</c>) finds its
+    /// instance, created on first use (<see cref="TenantSandboxEndpoints"/>). Must come before <c>UseRouting</c>.
+    /// </summary>
+    public static IApplicationBuilder UseSandboxTenants(this IApplicationBuilder app)
     {
-        foreach (var module in VendorModules.All)
+        var tenants = app.ApplicationServices.GetRequiredService<TenantSandboxEndpoints>();
+        return app.Use(next => http =>
         {
-            module.Sandbox.Map(app, module.Sandbox.Prefix);
+            tenants.Ensure(http.Request.Path);
+            return next(http);
+        });
+    }
+
+    /// <summary>
+    /// Serves the accounts' own sandboxes, and mounts every module's shared sandbox at its prefix
+    /// (<c>/sandbox/&lt;vendor&gt;</c>, settings bound from its configuration section) when the operator enabled those.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSandboxes(this IEndpointRouteBuilder app, MillwrightOptions options)
+    {
+        app.ServiceProvider.GetRequiredService<TenantSandboxEndpoints>().Attach(app);
+        if (options.SandboxSharedMounts)
+        {
+            foreach (var module in VendorModules.All)
+            {
+                module.Sandbox.Map(app, module.Sandbox.Prefix);
+            }
         }
 
         return app;
