@@ -73,7 +73,7 @@ internal static partial class ConnectViews
     {
         var who = page.Session.EndUserName is { } name ? H($"<p class=\"muted\">Connecting for {name}</p>") : Empty;
         var badge = If(page.Session.Environment == AccountEnvironments.Test,
-            H($"<p class=\"env env-test\">Test mode: data goes to a test environment. Sandboxes are at /sandbox/.</p>"));
+            H($"<p class=\"env env-test\">Test mode: data goes to a test environment. The account's own sandbox of each system (address and credentials) is listed by GET /v1/sandbox.</p>"));
         return H($"""
             <main class="card">
             {badge}
