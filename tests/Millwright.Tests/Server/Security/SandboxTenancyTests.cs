@@ -63,6 +63,27 @@ public sealed class SandboxTenancyTests : IClassFixture<SandboxTenancyTests.Serv
         Assert.Equal(listed!["workOrders"]!.AsArray().Count(w => w!["deletedAt"] is null), workOrders.Data.Count);
     }
 
+    public static TheoryData<string> Systems => [.. VendorModules.All.Select(m => m.SystemId)];
+
+    /// <summary>Every vendor module: its tenant instance takes the tenant's secret, and refuses the published demo credentials.</summary>
+    [Theory]
+    [MemberData(nameof(Systems))]
+    public async Task EveryVendor_TenantAcceptsItsOwnSecret_AndRefusesThePublishedCredentials(string system)
+    {
+        var module = Assert.Single(VendorModules.All, m => m.SystemId == system);
+        var account = await Host.CreateAccountAsync();
+        var keys = new MillwrightClient(Host.Http(), account.TestSecretKey, new MillwrightClientOptions { MaxAttempts = 1 });
+        var own = Assert.Single((await keys.GetSandboxAsync()).Systems, s => s.System == system);
+        var published = module.ConnectionRequest(new Uri(own.MountUrl), secret: null);
+
+        var refused = await Assert.ThrowsAsync<MillwrightApiException>(() => keys.CreateConnectionAsync(published));
+        var created = await keys.CreateConnectionAsync(own.Connection);
+        await keys.DeleteConnectionAsync(created.Connection.Id);
+
+        Assert.Equal(ErrorCodes.ConnectionCredentialsInvalid, refused.Error!.Code);
+        Assert.NotEqual(own.Connection.Credentials, published.Credentials);
+    }
+
     [Fact]
     public async Task AnotherAccountsTenant_IsRefusedBeforeAnyCall()
     {
