@@ -98,6 +98,29 @@ public sealed record WorkOrder : UnifiedRecord
     public DateTimeOffset? StartedAt { get; init; }
     /// <summary>Completion time.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
+    /// <summary>Parts planned for the work and how many of each were used.</summary>
+    public IReadOnlyList<WorkOrderPart> Parts { get; init; } = [];
+}
+
+/// <summary>A part planned for or used on a work order (an SAP order component, a Maximo planned material).</summary>
+public sealed record WorkOrderPart
+{
+    /// <summary>Id of the line in the connected system.</summary>
+    public string? RemoteId { get; init; }
+    /// <summary>Part planned or used.</summary>
+    public string? PartId { get; init; }
+    /// <summary>Line text (often the part's name).</summary>
+    public string? Description { get; init; }
+    /// <summary>Quantity planned (required) for the work.</summary>
+    public decimal? Quantity { get; init; }
+    /// <summary>Quantity used so far (issued from stores, withdrawn, consumed).</summary>
+    public decimal? QuantityUsed { get; init; }
+    /// <summary>Unit of measure of the quantities.</summary>
+    public string? Unit { get; init; }
+    /// <summary>Site the part is drawn from, where the system keeps stock per site and store (an SAP plant).</summary>
+    public string? SiteId { get; init; }
+    /// <summary>The system's own code of the store within the site it is drawn from (an SAP storage location such as <c>0001</c>).</summary>
+    public string? StorageLocation { get; init; }
 }
 
 /// <summary>A request for work (work request, service request, notification).</summary>

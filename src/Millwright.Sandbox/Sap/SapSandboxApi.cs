@@ -74,7 +74,7 @@ internal static partial class SapSandboxApi
         {
             if (segments.Length == 2 && segments[1] == "$count" && HttpMethods.IsGet(http.Request.Method))
             {
-                var query = SapQuery.Parse(http.Request.Query, set.Type);
+                var query = SapQuery.Parse(http.Request.Query, set.Type, service.Sets);
                 return Results.Text(query.Apply(table.Snapshot(), int.MaxValue).Total.ToString(CultureInfo.InvariantCulture), "text/plain");
             }
 
@@ -119,7 +119,7 @@ internal static partial class SapSandboxApi
         IEnumerable<IReadOnlyDictionary<string, object?>> rows)
     {
         SapQuery.RequireJson(http.Request);
-        var query = SapQuery.Parse(http.Request.Query, set.Type);
+        var query = SapQuery.Parse(http.Request.Query, set.Type, service.Sets);
         var (page, total, next) = query.Apply(rows, sandbox.Settings.MaxPageSize);
         var body = new JsonObject
         {
@@ -145,7 +145,7 @@ internal static partial class SapSandboxApi
     private static JsonResult Single(HttpContext http, SapSandbox sandbox, SapService service, string root, EdmEntitySet set, IReadOnlyDictionary<string, object?> row)
     {
         SapQuery.RequireJson(http.Request);
-        var query = SapQuery.Parse(http.Request.Query, set.Type);
+        var query = SapQuery.Parse(http.Request.Query, set.Type, service.Sets);
         if (SapValues.Etag(set.Type, row) is { } etag)
         {
             http.Response.Headers.ETag = etag;

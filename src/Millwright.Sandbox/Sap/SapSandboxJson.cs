@@ -7,7 +7,7 @@ namespace Millwright.Sandbox.Sap;
 /// <summary>
 /// Writes entities in SAP's OData V2 JSON: <c>__metadata</c> (id, uri, type, etag), every property of the
 /// type in metadata order (or the <c>$select</c>ed ones), deferred navigation links, and expanded
-/// navigations inline (<c>{"results":[…]}</c> for to-many).
+/// navigations inline (<c>{"results":[…]}</c> for to-many), each with what <c>$expand</c> names below it.
 /// </summary>
 internal static class SapSandboxJson
 {
@@ -46,7 +46,8 @@ internal static class SapSandboxJson
             if (expanded)
             {
                 var target = data.Table(service.Name, navigation.TargetSet);
-                var related = Related(target, type, row, navigation).Select(r => (JsonNode)Entity(data, service, root, target.Set, r, null)).ToList();
+                var inner = query!.Nested.GetValueOrDefault(navigation.Name);
+                var related = Related(target, type, row, navigation).Select(r => (JsonNode)Entity(data, service, root, target.Set, r, inner)).ToList();
                 json[navigation.Name] = navigation.Many ? new JsonObject { ["results"] = new JsonArray([.. related]) } : related.FirstOrDefault();
             }
             else if (query?.Select is null || query.Select.Contains(navigation.Name))

@@ -64,6 +64,7 @@ internal sealed partial class SapSandboxSeed
         seed.SeedMaterials();
         seed.SeedMeasuringPoints();
         seed.SeedMaintenancePlans();
+        seed.SeedComponents();
         return seed.data;
     }
 

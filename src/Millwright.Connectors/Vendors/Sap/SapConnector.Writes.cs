@@ -111,7 +111,9 @@ internal sealed partial class SapConnector : IWritableConnector, IPassthroughCon
             }
         }
 
-        var after = await api.GetAsync(connection, entityUrl, cancellationToken).ConfigureAwait(false);
+        // Read back as a sync reads it (an order with its operations' components), so the stored record keeps what the update did not touch.
+        var afterUrl = SapApi.Url(baseUrl, client, target.Service, target.EntitySet + target.Key(request.RemoteId), SapEndpoint.All[request.Entity].EntityQuery);
+        var after = await api.GetAsync(connection, afterUrl, cancellationToken).ConfigureAwait(false);
         return after.IsSuccess ? ConnectorResult<RawRecord>.Ok(Record(request.Entity, request.RemoteId, after.Value!)) : after.Failure!;
     }
 

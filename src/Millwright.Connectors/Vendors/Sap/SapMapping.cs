@@ -21,6 +21,12 @@ internal static class SapMapping
     private const string Same = "=";
     private const string Address = "concat(StreetName, ' ', HouseNumber, ', ', PostalCode, ' ', CityName) | trim";
 
+    /// <summary>An order's components over all its operations, without those flagged deleted (SAP keeps struck-off items).</summary>
+    private const string Components = "each(to_MaintenanceOrderOperation.results[].to_MaintOrderOpComponent_2.results[?IsDeleted != true]) { "
+        + "remote_id: MaintOrderComponentInternalID, part_id: Product | ref(parts), description: MaintOrdOperationComponentText, "
+        + "quantity: MaintOrdOpCompRequiredQuantity | number, quantity_used: QuantityWithdrawnInBaseUnit | number, unit: BaseUnit, "
+        + "site_id: Plant | ref(sites), storage_location: StorageLocation }";
+
     public static IReadOnlyDictionary<Entity, EntityMapping> Defaults { get; } = new Dictionary<Entity, EntityMapping>
     {
         [Entity.Sites] = Map(Entity.Sites,
@@ -68,6 +74,7 @@ internal static class SapMapping
             ("due_at", "MaintOrdBasicEndDateTime | date", Same),
             ("completed_at", "MainWorkCompletedDateTime | date", null),
             ("team_ids", "concat(MainWorkCenter, '/', MainWorkCenterPlant) | ref(teams)", null),
+            ("parts", Components, null),
             ("custom_fields.user_status", "UserStatusText | trim", null),
             ("custom_fields.work_center", "MainWorkCenter", Same),
             ("custom_fields.notification", "MaintenanceNotification", Same),

@@ -41,6 +41,12 @@ internal sealed record SapEndpoint(
     /// <summary>The RAP services (<c>…_0001</c>) speak OData V4.</summary>
     public bool IsV4 => SapApi.IsV4(Service);
 
+    /// <summary>An order's operations with their components (<c>MaintOrderOpComponent</c>), as a V2 multi-level <c>$expand</c>.</summary>
+    public const string WorkOrderComponents = "to_MaintenanceOrderOperation/to_MaintOrderOpComponent_2";
+
+    /// <summary>The query options a read of one entity needs to come back as the set's read gives it (its <c>$expand</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> EntityQuery => Expand is null ? [] : [new("$expand", Expand)];
+
     public static IReadOnlyDictionary<Entity, SapEndpoint> All { get; } = new Dictionary<Entity, SapEndpoint>
     {
         // A planning plant is the site; its top-level functional location names it.
@@ -49,7 +55,10 @@ internal sealed record SapEndpoint(
         [Entity.Locations] = new("API_FUNCTIONALLOCATION", "FunctionalLocation", "FunctionalLocation", CreatedProperty: "CreationDate"),
         // Equipment is time-dependent: the current usage period is the one valid until 9999-12-31.
         [Entity.Assets] = new("API_EQUIPMENT", "Equipment", "Equipment", Filter: "ValidityEndDate eq datetime'9999-12-31T00:00:00'", CreatedProperty: "CreationDate"),
-        [Entity.WorkOrders] = new("API_MAINTENANCEORDER", "MaintenanceOrder", "MaintenanceOrder", CreatedProperty: "MaintOrderCreationDateTime"),
+        // Components (the parts an order plans and withdraws) hang off the operations: the order has no navigation of its own to them,
+        // so one two-level $expand brings them with each page of orders. They carry no change stamp (README.md, "Parts on orders").
+        [Entity.WorkOrders] = new("API_MAINTENANCEORDER", "MaintenanceOrder", "MaintenanceOrder", Expand: WorkOrderComponents,
+            CreatedProperty: "MaintOrderCreationDateTime"),
         [Entity.MaintenanceRequests] = new("API_MAINTNOTIFICATION", "MaintenanceNotification", "MaintenanceNotification", CreatedProperty: "CreationDateTime"),
         [Entity.PurchaseOrders] = new("API_PURCHASEORDER_PROCESS_SRV", "A_PurchaseOrder", "PurchaseOrder", Expand: "to_PurchaseOrderItem", CreatedProperty: "CreationDate"),
         // Suppliers are business partners in the supplier role: A_Supplier has no change stamp, its partner has LastChangeDate + LastChangeTime.

@@ -72,7 +72,54 @@ public sealed partial class SapSandboxSchemaTests(SapSandboxFixture fixture) : I
         Assert.Equal(["1010-HH", "1020-B"], roots.Select(r => (string)r["FunctionalLocation"]!).Order());
     }
 
-    private static void AssertMatches(XElement type, string qualifiedName, JsonObject entity)
+    [Fact]
+    public async Task Expand_OrdersThroughOperationsToComponents_NestsEntitiesOfTheMetadataUnderTheirParents()
+    {
+        var schema = XDocument.Load(VendorSpecFiles.Path("sap-s4hana", "API_MAINTENANCEORDER.edmx")).Descendants(Edm + "Schema").First();
+        var types = schema.Elements(Edm + "EntityType").ToDictionary(t => (string)t.Attribute("Name")!);
+        using var client = fixture.Client("API_MAINTENANCEORDER");
+
+        var orders = await client.WalkAsync("MaintenanceOrder?$format=json&$expand=to_MaintenanceOrderOperation/to_MaintOrderOpComponent_2");
+        var components = await client.WalkAsync("MaintOrderOpComponent?$format=json");
+        var expanded = new List<JsonObject>();
+        foreach (var order in orders)
+        {
+            AssertMatches(types["MaintenanceOrderType"], "cds_api_maintenanceorder_2.MaintenanceOrderType", order, "to_MaintenanceOrderOperation");
+            foreach (var operation in order["to_MaintenanceOrderOperation"]!["results"]!.AsArray().Select(o => o!.AsObject()))
+            {
+                AssertMatches(types["MaintenanceOrderOperationType"], "cds_api_maintenanceorder_2.MaintenanceOrderOperationType", operation, "to_MaintOrderOpComponent_2");
+                Assert.Equal((string?)order["MaintenanceOrder"], (string?)operation["MaintenanceOrder"]);
+                foreach (var component in operation["to_MaintOrderOpComponent_2"]!["results"]!.AsArray().Select(c => c!.AsObject()))
+                {
+                    AssertMatches(types["MaintOrderOpComponent_Type"], "cds_api_maintenanceorder_2.MaintOrderOpComponent_Type", component);
+                    Assert.Equal((string?)operation["MaintenanceOrderOperation"], (string?)component["MaintenanceOrderOperation"]);
+                    Assert.Equal((string?)order["MaintenanceOrder"], (string?)component["MaintenanceOrder"]);
+                    expanded.Add(component);
+                }
+            }
+        }
+
+        Assert.Equal(70, orders.Count);
+        Assert.NotEmpty(components);
+        Assert.Equal(components.Select(c => (string)c["__metadata"]!["uri"]!).Order(), expanded.Select(c => (string)c["__metadata"]!["uri"]!).Order());
+    }
+
+    [Theory]
+    [InlineData("to_MaintenanceOrderOperation/to_NoSuchNavigation")]
+    [InlineData("to_MaintenanceOrderOperation/")]
+    [InlineData("to_MaintOrderOpComponent_2")]
+    public async Task Expand_PathWithAStepTheMetadataLacks_IsABadRequest(string expand)
+    {
+        using var client = fixture.Client("API_MAINTENANCEORDER");
+
+        using var response = await client.GetAsync($"MaintenanceOrder?$format=json&$expand={expand}");
+        var error = await SapHttp.ErrorAsync(response);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/IWCOR/CX_DS_EXPR_SYNTAX_ERROR", (string?)error["code"]);
+    }
+
+    private static void AssertMatches(XElement type, string qualifiedName, JsonObject entity, params string[] expanded)
     {
         Assert.Equal(qualifiedName, (string?)entity["__metadata"]!["type"]);
         var properties = type.Elements(Edm + "Property").ToDictionary(p => (string)p.Attribute("Name")!);
@@ -90,7 +137,7 @@ public sealed partial class SapSandboxSchemaTests(SapSandboxFixture fixture) : I
             AssertWireValue(qualifiedName, property, entity[name]);
         }
 
-        foreach (var navigation in navigations)
+        foreach (var navigation in navigations.Except(expanded))
         {
             Assert.StartsWith((string)entity["__metadata"]!["uri"]!, (string?)entity[navigation]!["__deferred"]!["uri"], StringComparison.Ordinal);
         }

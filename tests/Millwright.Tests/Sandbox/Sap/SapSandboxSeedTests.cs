@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
 namespace Millwright.Tests.Sandbox.Sap;
 
 /// <summary>The seed of the added services refers only to what exists: materials and plants, equipment and locations, points, work centers, suppliers.</summary>
@@ -15,6 +18,36 @@ public sealed class SapSandboxSeedTests(SapSandboxFixture fixture) : IClassFixtu
         Assert.NotEmpty(stock);
         Assert.All(stock, s => Assert.Contains($"{s["Material"]}/{s["Plant"]}/{s["StorageLocation"]}", storage));
         Assert.Subset(products.Select(p => (string)p["Product"]!).ToHashSet(), ordered.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Components_AreRealMaterialsStoredAtTheOrdersPlantAndWithdrawnAsTheOrderProgressed()
+    {
+        var products = (await fixture.Client("API_PRODUCT_SRV").WalkAsync("A_Product?$format=json")).ToDictionary(p => (string)p["Product"]!);
+        var storage = (await fixture.Client("API_PRODUCT_SRV").WalkAsync("A_ProductStorageLocation?$format=json"))
+            .Select(s => $"{s["Product"]}/{s["Plant"]}/{s["StorageLocation"]}").ToHashSet();
+        var orders = (await fixture.Client("API_MAINTENANCEORDER").WalkAsync("MaintenanceOrder?$format=json")).ToDictionary(o => (string)o["MaintenanceOrder"]!);
+        var operations = (await fixture.Client("API_MAINTENANCEORDER").WalkAsync("MaintenanceOrderOperation?$format=json"))
+            .Select(o => $"{o["MaintenanceOrder"]}/{o["MaintenanceOrderOperation"]}").ToHashSet();
+        var components = await fixture.Client("API_MAINTENANCEORDER").WalkAsync("MaintOrderOpComponent?$format=json");
+        static decimal Quantity(JsonNode? value) => decimal.Parse((string)value!, CultureInfo.InvariantCulture);
+
+        Assert.True(components.Count > 20, $"{components.Count} components");
+        Assert.All(components, c =>
+        {
+            var order = orders[(string)c["MaintenanceOrder"]!];
+            Assert.Contains($"{c["MaintenanceOrder"]}/{c["MaintenanceOrderOperation"]}", operations);
+            Assert.Equal((string?)order["MaintenancePlant"], (string?)c["Plant"]);
+            Assert.Contains($"{c["Product"]}/{c["Plant"]}/{c["StorageLocation"]}", storage);
+            Assert.Equal((string?)products[(string)c["Product"]!]["BaseUnit"], (string?)c["BaseUnit"]);
+            Assert.InRange(Quantity(c["QuantityWithdrawnInBaseUnit"]), 0m, Quantity(c["MaintOrdOpCompRequiredQuantity"]));
+            if (((string)order["SystemStatusText"]!).StartsWith("CRTD", StringComparison.Ordinal) || c["IsDeleted"]!.GetValue<bool>())
+            {
+                Assert.Equal(0m, Quantity(c["QuantityWithdrawnInBaseUnit"]));
+            }
+        });
+        Assert.Contains(components, c => Quantity(c["QuantityWithdrawnInBaseUnit"]) > 0);
+        Assert.Equal(components.Count, components.Select(c => (string)c["MaintOrderComponentInternalID"]!).Distinct().Count());
     }
 
     [Fact]

@@ -143,17 +143,7 @@ public sealed class QueryPlanTests(SharedHost shared)
             "SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off;");
         var (_, statement, _) = Statements(PostgresDialect.Instance, schema, "filter[due_at:gte]=2026-01-05T00:00:00Z", orderedOnly: false).First();
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = statement.Text;
-        foreach (var (name, value) in statement.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
+        await using var command = Command(connection, transaction, statement.Text, statement);
         var rows = 0;
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -216,17 +206,7 @@ public sealed class QueryPlanTests(SharedHost shared)
 
     private static async Task<string> ExplainAsync(DbConnection connection, DbTransaction transaction, SqlStatement statement)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = (TestDatabases.UsesPostgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + statement.Text;
-        foreach (var (name, value) in statement.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
+        await using var command = Command(connection, transaction, (TestDatabases.UsesPostgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + statement.Text, statement);
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -236,6 +216,23 @@ public sealed class QueryPlanTests(SharedHost shared)
         }
 
         return string.Join('\n', lines);
+    }
+
+    /// <summary><paramref name="text"/> (the statement, or a plan request for it) with the statement's parameters.</summary>
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string text, SqlStatement statement)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     private static async Task<HashSet<string>> IndexNamesAsync(DbConnection connection, DbTransaction transaction)

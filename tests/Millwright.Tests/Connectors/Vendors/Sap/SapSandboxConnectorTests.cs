@@ -135,6 +135,24 @@ public sealed class SapSandboxConnectorTests(SapSandboxFixture fixture) : IClass
 
         var (teams, meters) = (All(Entity.Teams), All(Entity.Meters));
         Assert.All(mapped[Entity.WorkOrders], wo => Assert.Contains((string)wo["team_ids"]!.AsArray().Single()!, teams));
+        var parts = All(Entity.Parts);
+        using var orderService = fixture.Client("API_MAINTENANCEORDER");
+        var components = (await orderService.WalkAsync("MaintOrderOpComponent?$format=json&$filter=IsDeleted eq false"))
+            .ToLookup(c => StableId(Entity.WorkOrders, (string)c["MaintenanceOrder"]!));
+        var orderParts = mapped[Entity.WorkOrders].ToDictionary(wo => StableId(Entity.WorkOrders, (string)wo["number"]!), wo => wo["parts"]!.AsArray());
+        Assert.All(orderParts, o => Assert.Equal(components[o.Key].Select(c => (string)c["MaintOrderComponentInternalID"]!).Order(),
+            o.Value.Select(p => (string)p!["remote_id"]!).Order()));
+        Assert.All(orderParts.Values.SelectMany(p => p), p =>
+        {
+            Assert.Contains((string)p!["part_id"]!, parts);
+            Assert.Contains((string)p["site_id"]!, sites);
+            Assert.True((decimal)p["quantity"]! > 0);
+            Assert.InRange((decimal)p["quantity_used"]!, 0m, (decimal)p["quantity"]!);
+            Assert.False(string.IsNullOrWhiteSpace((string?)p["unit"]));
+            Assert.False(string.IsNullOrWhiteSpace((string?)p["description"]));
+        });
+        Assert.Contains(orderParts.Values, p => p.Count > 1);
+        Assert.Contains(orderParts.Values, p => p.Count == 0);
         Assert.All(mapped[Entity.Parts], p =>
         {
             Assert.NotEmpty(p["stock"]!.AsArray());

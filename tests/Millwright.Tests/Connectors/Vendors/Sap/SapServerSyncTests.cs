@@ -91,6 +91,43 @@ public sealed class SapServerSyncTests(SapServerSyncTests.Server server) : IClas
     }
 
     [Fact]
+    public async Task Sync_OrdersWithComponents_ListThePartsTheyPlanAndUseAsPartsOfTheConnection()
+    {
+        var account = await host.CreateAccountAsync();
+        var client = new MillwrightClient(host.Http(), account.TestSecretKey);
+        var created = await client.CreateConnectionAsync(Sap());
+        var tokenClient = new MillwrightClient(host.Http(), created.Token.Token);
+        await SandboxServer.WaitForFirstSyncAsync(tokenClient);
+
+        var orders = await AllAsync<WorkOrder>(tokenClient);
+        var withParts = orders.Where(o => o.Parts.Count > 0).ToList();
+        var used = withParts.SelectMany(o => o.Parts).ToList();
+        var first = used.First(p => p.QuantityUsed > 0);
+        var part = await tokenClient.GetAsync<Part>(first.PartId!);
+        var sites = (await AllAsync<Site>(tokenClient)).Select(s => s.Id).ToHashSet();
+        var parts = (await AllAsync<Part>(tokenClient)).ToDictionary(p => p.Id);
+        var order = withParts.First(o => o.Parts.Contains(first));
+        using var sap = new HttpClient { BaseAddress = SapSandboxModule.ServiceUrl(new Uri(SandboxUrl + "/"), "API_MAINTENANCEORDER") };
+        sap.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{SapSandboxSettings.DemoUser}:{SapSandboxSettings.DemoPassword}")));
+        var inSap = JsonNode.Parse(await sap.GetStringAsync($"MaintOrderOpComponent?$format=json&$filter=MaintenanceOrder eq '{order.RemoteId}' and IsDeleted eq false"))!["d"]!["results"]!.AsArray();
+
+        Assert.NotEmpty(withParts);
+        Assert.Contains(orders, o => o.Parts.Count == 0);
+        Assert.All(used, p =>
+        {
+            Assert.True(parts.TryGetValue(p.PartId!, out var listed), $"part_id {p.PartId} is not a part of the connection");
+            Assert.Equal(listed!.Unit, p.Unit);
+            Assert.Contains(p.SiteId!, sites);
+            Assert.InRange(p.QuantityUsed!.Value, 0m, p.Quantity!.Value);
+        });
+        Assert.Equal(part.Id, first.PartId);
+        Assert.Equal(part.Number, (string?)inSap.Single(c => (string?)c!["MaintOrderComponentInternalID"] == first.RemoteId)!["Product"]);
+        Assert.Equal(inSap.Select(c => (string)c!["MaintOrderComponentInternalID"]!).Order(), order.Parts.Select(p => p.RemoteId!).Order());
+        Assert.Equal(inSap.Sum(c => decimal.Parse((string)c!["MaintOrdOpCompRequiredQuantity"]!, CultureInfo.InvariantCulture)), order.Parts.Sum(p => p.Quantity));
+    }
+
+    [Fact]
     public async Task PostMeterReading_SapConnection_CreatesAMeasurementDocumentAndListsItAtOnce()
     {
         var account = await host.CreateAccountAsync();

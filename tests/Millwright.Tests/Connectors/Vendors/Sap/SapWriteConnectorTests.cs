@@ -152,6 +152,27 @@ public sealed class SapWriteConnectorTests(SapSandboxFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Update_OrderWithComponents_ReadsTheOrderBackWithItsParts()
+    {
+        using var orders = fixture.Client("API_MAINTENANCEORDER");
+        var component = (await orders.GetDAsync("MaintOrderOpComponent?$format=json&$top=1&$filter=IsDeleted eq false"))["results"]![0]!;
+        var number = (string)component["MaintenanceOrder"]!;
+        var planned = (await orders.WalkAsync($"MaintOrderOpComponent?$format=json&$filter=MaintenanceOrder eq '{number}' and IsDeleted eq false"))
+            .Select(c => (string)c["MaintOrderComponentInternalID"]!).Order().ToList();
+        interceptor.Calls.Clear();
+
+        var result = await Writer.UpdateAsync(Connection(), new UpdateRequest(Entity.WorkOrders, number,
+            new JsonObject { ["MaintenanceOrderDesc"] = "Lager und Dichtung tauschen" }, null, null), CancellationToken.None);
+
+        Assert.True(result.IsSuccess, result.Failure?.Message);
+        var mapped = SapSandboxConnectorTests.Map(Connection(), Entity.WorkOrders, result.Value!);
+        Assert.Equal("GET PATCH GET", Methods());
+        Assert.NotEmpty(planned);
+        Assert.Equal("Lager und Dichtung tauschen", (string?)mapped["title"]);
+        Assert.Equal(planned, mapped["parts"]!.AsArray().Select(p => (string)p!["remote_id"]!).Order());
+    }
+
+    [Fact]
     public async Task Update_StatusPath_TechnicallyCompletesResetsAndCancels()
     {
         var order = await CreateOrderAsync();
