@@ -5,6 +5,9 @@ namespace Millwright.Server.Features.RateLimits;
 /// <summary>
 /// The process's one Redis multiplexer, connected on first use. <c>AbortOnConnectFail=false</c>: a Redis
 /// that is down at start-up does not stop the server; the client keeps reconnecting in the background.
+/// <c>BacklogPolicy.FailFast</c>: while disconnected a command fails at once, so callers fall back to their per-node
+/// counts without waiting out the 2 s timeout, and no command queued during an outage is sent after it (a request
+/// already counted in memory would then be counted again in Redis).
 /// </summary>
 internal sealed class RedisConnection(string configuration) : IAsyncDisposable
 {
@@ -30,6 +33,7 @@ internal sealed class RedisConnection(string configuration) : IAsyncDisposable
                 options.ConnectTimeout = 2000;
                 options.SyncTimeout = 2000;
                 options.AsyncTimeout = 2000;
+                options.BacklogPolicy = BacklogPolicy.FailFast;
                 multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
             }
 

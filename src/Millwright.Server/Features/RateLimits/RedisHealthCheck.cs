@@ -2,7 +2,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Millwright.Server.Features.RateLimits;
 
-/// <summary>The "redis" component of the status page: a PING within two seconds.</summary>
+/// <summary>
+/// The "redis" component of the status page: a PING within two seconds. No answer is <c>degraded</c>, not down:
+/// the API keeps serving and limits are counted per node meanwhile (issue 17).
+/// </summary>
 internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,7 +18,7 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis does not answer; rate limits and vendor budgets are counted per node meanwhile.");
+            return HealthCheckResult.Degraded("Redis does not answer; rate limits and vendor budgets are counted per node meanwhile.");
         }
     }
 }

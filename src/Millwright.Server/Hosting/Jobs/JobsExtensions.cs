@@ -62,6 +62,10 @@ internal static class JobsExtensions
             QueuePollInterval = jobs.PollInterval,
             // Long syncs keep their job invisible to other nodes only while this node is alive.
             UseSlidingInvisibilityTimeout = true,
+            // A lock row of a node that died (kill -9, power loss) stays until it is this old; the default, 10 min,
+            // froze every recurring job (scheduled syncs, the recovery sweep) cluster-wide that long when the dead
+            // node held the scheduler's lock. Hangfire's own locks are held for seconds, so 30 s is ample.
+            DistributedLockTimeout = TimeSpan.FromSeconds(30),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.Database!, postgres), postgres);
     }
