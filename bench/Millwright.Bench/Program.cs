@@ -104,7 +104,7 @@ internal static class BenchProgram
         var syncOutput = new Option<string?>("--output") { Description = "Also write the markdown report to this file." };
         var sync = new Command("sync", "First full sync of MaintainX sandbox work orders vs a plain HttpClient making the same requests, then an incremental sync after 10 changes (in-process).")
         {
-            syncWorkOrders, syncAssets, sandboxLimit, database, syncOutput,
+            syncWorkOrders, syncAssets, sandboxLimit, database, syncOutput, requestLogs,
         };
         sync.SetAction((result, cancellationToken) => Sync.SyncCommand.RunAsync(
             new Sync.SyncOptions(
@@ -112,7 +112,8 @@ internal static class BenchProgram
                 Math.Clamp(result.GetValue(syncAssets), 10, 100_000),
                 Math.Clamp(result.GetValue(sandboxLimit), 1, 1_000_000),
                 result.GetValue(database),
-                result.GetValue(syncOutput)),
+                result.GetValue(syncOutput),
+                result.GetValue(requestLogs)),
             cancellationToken));
 
         var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer, remap, webhooks, sync };

@@ -20,7 +20,7 @@ using Millwright.Server.Persistence;
 namespace Millwright.Bench.Sync;
 
 /// <summary>Settings of one <c>sync</c> run.</summary>
-internal sealed record SyncOptions(int WorkOrders, int Assets, int SandboxRequestsPerMinute, string? Database, string? Output);
+internal sealed record SyncOptions(int WorkOrders, int Assets, int SandboxRequestsPerMinute, string? Database, string? Output, bool RequestLogs);
 
 /// <summary>
 /// <c>sync</c> (issue 16, S1/S2): a MaintainX sandbox seeded with N work orders (and the assets, locations, users,
@@ -33,6 +33,7 @@ internal sealed record SyncOptions(int WorkOrders, int Assets, int SandboxReques
 internal static class SyncCommand
 {
     private const int ChangedWorkOrders = 10;
+    private static readonly TimeSpan MaxRunTime = TimeSpan.FromHours(1);
 
     public static async Task<int> RunAsync(SyncOptions options, CancellationToken cancellationToken)
     {
@@ -90,27 +91,30 @@ internal static class SyncCommand
             ["Millwright:RateLimits:AccountPerMinute"] = "1000000",
             ["Millwright:RateLimits:ConnectionPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Millwright:RequestLogs:Enabled"] = options.RequestLogs ? "true" : "false",
         });
         var (account, connectionId, store) = await ConnectAsync(host, sandbox, cancellationToken);
         using var api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var client = new MillwrightClient(api, account.TestSecretKey);
 
         // S1: the first (full) sync, then the same requests without Millwright.
-        sandbox.Recording = true;
-        var full = await SyncAsync(host, client, connectionId, SyncKind.Full, cancellationToken);
-        sandbox.Recording = false;
+        using var spans = new SyncSpans();
+        sandbox.Recording = spans.Recording = true;
+        var full = await SyncAsync(host, client, connectionId, SyncKind.Full, options.RequestLogs, cancellationToken);
+        sandbox.Recording = spans.Recording = false;
         var fullCalls = sandbox.Take();
+        var fullSpans = spans.Take();
         Console.Error.WriteLine($"Full sync: {full.Run.Status}, {full.Run.Counts.Added:N0} records, {fullCalls.Count:N0} upstream requests in {full.RunSeconds:0.00} s; replaying them …");
         var raw = await RawFetch.RunAsync(sandbox.BaseAddress, fullCalls, cancellationToken);
 
         // S2: ten work orders change in the system, then an incremental sync.
         await ChangeWorkOrdersAsync(sandboxHttp, cancellationToken);
         sandbox.Recording = true;
-        var incremental = await SyncAsync(host, client, connectionId, SyncKind.Incremental, cancellationToken);
+        var incremental = await SyncAsync(host, client, connectionId, SyncKind.Incremental, options.RequestLogs, cancellationToken);
         sandbox.Recording = false;
         var incrementalCalls = sandbox.Take();
 
-        var report = Report(options, store, seedSeconds, loadBefore, full, fullCalls, raw, incremental, incrementalCalls);
+        var report = Report(options, store, seedSeconds, loadBefore, full, fullCalls, fullSpans, raw, incremental, incrementalCalls);
         Console.Out.Write(report);
         if (options.Output is { Length: > 0 } output)
         {
@@ -148,18 +152,22 @@ internal static class SyncCommand
         return (account, id, db.Database.ProviderName ?? "?");
     }
 
-    private static async Task<SyncMeasurement> SyncAsync(LoadServerHost host, MillwrightClient client, string connectionId, SyncKind kind, CancellationToken cancellationToken)
+    private static async Task<SyncMeasurement> SyncAsync(
+        LoadServerHost host, MillwrightClient client, string connectionId, SyncKind kind, bool logged, CancellationToken cancellationToken)
     {
         var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         var queued = await client.StartSyncAsync(connectionId, kind, cancellationToken);
-        var run = await client.WaitForSyncRunAsync(connectionId, queued.Id, TimeSpan.FromMilliseconds(50), cancellationToken);
+        // Bounded like every bench loop: a stuck run ends the bench instead of holding the machine.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(MaxRunTime);
+        var run = await client.WaitForSyncRunAsync(connectionId, queued.Id, TimeSpan.FromMilliseconds(50), limit.Token);
         var wall = Stopwatch.GetElapsedTime(started);
         var cpuUsed = Environment.CpuUsage.TotalTime - cpu;
 
         // The request log's writer stores upstream calls off the sync's path: wait until it has caught up.
         var (count, totalMs) = (0, 0.0);
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 100 && logged; attempt++)
         {
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
@@ -190,13 +198,13 @@ internal static class SyncCommand
 
     private static string Report(
         SyncOptions options, string store, double seedSeconds, string loadBefore,
-        SyncMeasurement full, List<SandboxCall> fullCalls, RawFetchResult raw, SyncMeasurement incremental, List<SandboxCall> incrementalCalls)
+        SyncMeasurement full, List<SandboxCall> fullCalls, Dictionary<string, (int Count, double Seconds)> fullSpans, RawFetchResult raw, SyncMeasurement incremental, List<SandboxCall> incrementalCalls)
     {
         var records = full.Run.Counts.Added + full.Run.Counts.Updated;
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Sync run of {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"- store: {store}; sandbox: MaintainX, {options.WorkOrders:N0} work orders + {options.Assets:N0} assets (seeded in {seedSeconds:0.0} s), rate limit {options.SandboxRequestsPerMinute:N0} per minute")
+            .AppendLine(CultureInfo.InvariantCulture, $"- store: {store}; sandbox: MaintainX, {options.WorkOrders:N0} work orders + {options.Assets:N0} assets (seeded in {seedSeconds:0.0} s), rate limit {options.SandboxRequestsPerMinute:N0} per minute; request logs {(options.RequestLogs ? "on" : "off")}")
             .AppendLine(CultureInfo.InvariantCulture, $"- one process (sandbox on its own loopback Kestrel, server, driver), {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC")
             .AppendLine(CultureInfo.InvariantCulture, $"- load average before (1/5/15 min): {loadBefore}; after: {LoadReport.LoadAverage()}")
             .AppendLine()
@@ -209,6 +217,7 @@ internal static class SyncCommand
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"- **sync / raw fetch: {full.RunSeconds / raw.Elapsed.TotalSeconds:0.00}** (S1 target ≤ 1.3); POST → finished seen by the client: {full.Wall.TotalSeconds:0.00} s")
             .AppendLine(CultureInfo.InvariantCulture, $"- upstream calls in the sync's request log: {full.LoggedCalls:N0}, {full.LoggedMs / 1000:0.00} s in total ({full.LoggedMs / 10 / full.RunSeconds:0}% of the run); the sandbox's own time on them: {fullCalls.Sum(c => c.Milliseconds) / 1000:0.00} s")
+            .AppendLine(CultureInfo.InvariantCulture, $"- where the run's {full.RunSeconds:0.00} s went, by the server's spans: {Spans(fullSpans, full.RunSeconds)}")
             .AppendLine()
             .AppendLine("Per resource, in the order the sync read them (span: first request's start to last request's end, as the sandbox saw it):")
             .AppendLine()
@@ -237,6 +246,16 @@ internal static class SyncCommand
         }
 
         return text.ToString();
+    }
+
+    private static string Spans(Dictionary<string, (int Count, double Seconds)> spans, double runSeconds)
+    {
+        var parts = spans.Where(s => s.Key != "sync run").OrderByDescending(s => s.Value.Seconds)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"`{s.Key}` {s.Value.Count:N0} × = {s.Value.Seconds:0.00} s ({s.Value.Seconds * 100 / runSeconds:0}%)"))
+            .ToList();
+        var outside = runSeconds - spans.Where(s => s.Key is "store write page" || s.Key.StartsWith("upstream ", StringComparison.Ordinal)).Sum(s => s.Value.Seconds);
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"outside both {outside:0.00} s ({outside * 100 / runSeconds:0}%)"));
+        return string.Join("; ", parts);
     }
 
     private sealed record SyncMeasurement(SyncRun Run, TimeSpan Wall, TimeSpan Cpu, int LoggedCalls, double LoggedMs)
