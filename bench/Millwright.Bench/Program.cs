@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using Millwright.Bench.Load;
 using Millwright.Bench.Micro;
 using Millwright.Bench.Webhooks;
+using Millwright.Sandbox.MaintainX;
 
 namespace Millwright.Bench;
 
@@ -95,7 +96,27 @@ internal static class BenchProgram
         webhooks.SetAction((result, cancellationToken) => WebhookBench.RunAsync(
             Math.Clamp(result.GetValue(events), 1, 1_000_000), Math.Clamp(result.GetValue(endpoints), 1, 100), result.GetValue(database), cancellationToken));
 
-        var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer, remap, webhooks };
+        var syncWorkOrders = new Option<int>("--work-orders") { Description = "Work orders the MaintainX sandbox seeds (with its assets, locations, users, purchase orders …).", DefaultValueFactory = _ => 100_000 };
+        var syncAssets = new Option<int>("--assets") { Description = "Assets the sandbox seeds.", DefaultValueFactory = _ => new MaintainXSandboxSettings().AssetCount };
+        // 1 000 000 per minute (about 16 700/s) is far above what a sync sends here, and the largest limit the
+        // connector believes (RateLimitHeaders.Limit ignores a larger X-Rate-Limit-Limit and keeps the documented 100).
+        var sandboxLimit = new Option<int>("--sandbox-rate-limit") { Description = "The sandbox's requests per minute, at most 1 000 000 (the default); 100 is the real MaintainX limit.", DefaultValueFactory = _ => 1_000_000 };
+        var syncOutput = new Option<string?>("--output") { Description = "Also write the markdown report to this file." };
+        var sync = new Command("sync", "First full sync of MaintainX sandbox work orders vs a plain HttpClient making the same requests, then an incremental sync after 10 changes (in-process).")
+        {
+            syncWorkOrders, syncAssets, sandboxLimit, database, syncOutput, requestLogs,
+        };
+        sync.SetAction((result, cancellationToken) => Sync.SyncCommand.RunAsync(
+            new Sync.SyncOptions(
+                Math.Clamp(result.GetValue(syncWorkOrders), 1, 1_000_000),
+                Math.Clamp(result.GetValue(syncAssets), 10, 100_000),
+                Math.Clamp(result.GetValue(sandboxLimit), 1, 1_000_000),
+                result.GetValue(database),
+                result.GetValue(syncOutput),
+                result.GetValue(requestLogs)),
+            cancellationToken));
+
+        var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer, remap, webhooks, sync };
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -30,8 +30,9 @@ internal static class LoadServerCommand
 
     private static async Task<int> ServeAsync(string dataDirectory, string? database, int workOrders, int assets, CancellationTokenSource lifetime)
     {
-        using var host = new LoadServerHost(dataDirectory, database);
+        using var host = new LoadServerHost(dataDirectory, database, floor: true);
         var ready = await LoadSeed.SeedAsync(host, workOrders, assets, lifetime.Token);
+        await CaptureFloorAsync(host, ready, lifetime.Token);
         ready = ready with { Breakdown = await RequestBreakdown.MeasureAsync(host.Services, ready, lifetime.Token) };
         // Start every scenario from the same state rather than with the seeding's garbage.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -63,6 +64,16 @@ internal static class LoadServerCommand
         }
 
         return 0;
+    }
+
+    /// <summary>One real <c>list-50</c> answer, kept for the <c>floor-50</c> scenario to be served from memory.</summary>
+    private static async Task CaptureFloorAsync(LoadServerHost host, ServerReady ready, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", ready.Token);
+        using var response = await http.GetAsync(Scenario.ListPath, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        host.Floor!.Capture(await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.ToString());
     }
 
     private static ServerStats Snapshot() => new(

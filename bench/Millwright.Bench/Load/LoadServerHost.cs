@@ -1,20 +1,25 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Millwright.Bench.Load;
 
 /// <summary>
 /// The real server (<c>Millwright.Server</c>'s Program, unchanged) on Kestrel on a loopback port with its
 /// own data folder, in the Production environment with the shipped appsettings.json; built the way the
-/// tests' MillwrightHost builds it.
+/// tests' MillwrightHost builds it. With <c>floor</c>, the bench adds its <see cref="FloorResponse"/> route in
+/// front of the server's pipeline (the server's own code has no bench hooks); <c>extra</c> settings are
+/// added to (or override) the configuration.
 /// </summary>
 internal sealed class LoadServerHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly FloorResponse? floor;
 
-    public LoadServerHost(string dataDirectory, string? database)
+    public LoadServerHost(string dataDirectory, string? database, bool floor = false, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        settings = new Dictionary<string, string?> { ["Millwright:DataDirectory"] = dataDirectory };
+        this.floor = floor ? new FloorResponse() : null;
+        settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["Millwright:DataDirectory"] = dataDirectory };
         if (!string.IsNullOrWhiteSpace(database))
         {
             settings["MILLWRIGHT_DATABASE"] = database;
@@ -28,6 +33,9 @@ internal sealed class LoadServerHost : WebApplicationFactory<Program>
     /// <summary>http://127.0.0.1:port/ of the running server.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The floor route's response, when this host was asked for it.</summary>
+    public FloorResponse? Floor => floor;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -37,6 +45,11 @@ internal sealed class LoadServerHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (floor is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(floor.StartupFilter()));
         }
     }
 }

@@ -5,10 +5,15 @@ namespace Millwright.Bench.Load;
 /// <summary>One kind of read traffic: what each concurrent client requests, one request after the other.</summary>
 internal sealed record Scenario(string Name, string Description, Func<int, ServerReady, IRequestSource> CreateClient)
 {
+    /// <summary>The path of <c>list-50</c>, whose answer <c>floor-50</c> serves from memory.</summary>
+    public const string ListPath = "/v1/work-orders";
+
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new("healthz", "`GET /healthz`: the floor of the HTTP stack (no auth, no store)", (_, _) => new FixedPath("/healthz")),
-        new("list-50", "`GET /v1/work-orders` (default page of 50, `updated_at` order)", (_, _) => new FixedPath("/v1/work-orders")),
+        new("list-50", "`GET /v1/work-orders` (default page of 50, `updated_at` order)", (_, _) => new FixedPath(ListPath)),
+        new("floor-50", $"`GET {FloorResponse.Path}`: the bytes of one `list-50` answer, captured at start and served from memory by the same server process, in front of its pipeline (no auth, no store, no request log)",
+            (_, _) => new FixedPath(FloorResponse.Path)),
         new("list-500", "`GET /v1/work-orders?limit=500`", (_, _) => new FixedPath("/v1/work-orders?limit=500")),
         new("filtered-sorted", "`GET /v1/work-orders?filter[status:in]=open,in_progress&filter[priority:gte]=high&sort=-due_at`",
             (_, _) => new FixedPath("/v1/work-orders?filter[status:in]=open,in_progress&filter[priority:gte]=high&sort=-due_at")),
