@@ -51,6 +51,8 @@ public static class ErrorCodes
     public const string UpstreamRejected = "UPSTREAM_REJECTED";
     /// <summary>Millwright failed; the request id finds the log entry.</summary>
     public const string InternalError = "INTERNAL_ERROR";
+    /// <summary>Millwright's store cannot be reached right now (or is busy); retry after retry_after seconds. Nothing was changed.</summary>
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
     /// <summary>The connected system rejects the connection's credentials; supply new ones with PUT /v1/connections/{id}/credentials.</summary>
     public const string ConnectionReauthRequired = "CONNECTION_REAUTH_REQUIRED";
     /// <summary>The connection's first sync has not finished, so its data is not complete yet; retry after retry_after seconds.</summary>

@@ -44,6 +44,8 @@ internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILog
         BadHttpRequestException bad =>
             new(400, ErrorCodes.InvalidQueryParameter, bad.Message),
         JsonException json => new(400, ErrorCodes.InvalidJson, DescribeJsonError(json)),
+        _ when StoreOutage.IsOutage(ex) => new(503, ErrorCodes.StoreUnavailable,
+            "Millwright's store cannot be reached right now; nothing was changed. Retry after retry_after seconds.", retryAfterSeconds: 5),
         _ => new(500, ErrorCodes.InternalError, "Millwright failed to handle the request. Quote the request id when reporting it."),
     };
 
