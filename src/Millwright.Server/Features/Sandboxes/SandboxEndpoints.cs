@@ -59,13 +59,17 @@ internal static class SandboxEndpoints
         {
             Tenant = tenant,
             ControlKey = tenants.ControlKeyOf(tenant),
-            Systems = [.. VendorModules.All.Select(module => new SandboxSystem
+            Systems = [.. VendorModules.All.Select(module =>
             {
-                System = module.SystemId,
-                Name = module.Name,
-                MountUrl = SandboxTenants.MountUrl(shown, tenant, module).ToString(),
-                FaultsUrl = new Uri(SandboxTenants.MountUrl(shown, tenant, module), "_sandbox/faults").ToString(),
-                Connection = module.ConnectionRequest(SandboxTenants.MountUrl(self, tenant, module), tenants.SecretOf(tenant, module.SystemId)),
+                var mount = SandboxTenants.MountUrl(shown, tenant, module);
+                return new SandboxSystem
+                {
+                    System = module.SystemId,
+                    Name = module.Name,
+                    MountUrl = mount.ToString(),
+                    FaultsUrl = new Uri(mount, "_sandbox/faults").ToString(),
+                    Connection = module.ConnectionRequest(SandboxTenants.MountUrl(self, tenant, module), tenants.SecretOf(tenant, module.SystemId)),
+                };
             })],
         });
     }

@@ -34,11 +34,12 @@ internal sealed class OwnSandboxMounts(IServer server, MillwrightOptions options
 
     private IEnumerable<string> Mounts(string? accountId)
     {
+        var tenant = accountId is null ? null : tenants.TenantOf(accountId);
         foreach (var module in VendorModules.All)
         {
-            if (accountId is not null)
+            if (tenant is not null)
             {
-                yield return $"/sandbox/{tenants.TenantOf(accountId)}/{module.SandboxSegment}/";
+                yield return $"/sandbox/{tenant}/{module.SandboxSegment}/";
             }
 
             if (options.SandboxSharedMounts)
