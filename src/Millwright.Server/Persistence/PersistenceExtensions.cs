@@ -16,7 +16,7 @@ internal static class PersistenceExtensions
         else
         {
             var file = SqliteFiles.Prepare(options.DataDirectory);
-            services.AddDbContext<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Pooling=True"));
+            services.AddDbContext<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Pooling=True").AddInterceptors(new SqliteBusyWait()));
             services.AddScoped<MillwrightDb>(sp => sp.GetRequiredService<SqliteMillwrightDb>());
         }
 

@@ -49,7 +49,6 @@ internal sealed class PageWriter(
         // stores records mapped with a version that a change has already replaced.
         var mapping = await mappings.ForWriteAsync(run.ConnectionId, pass.Info, pass.Mapping, cancellationToken);
         var changes = await UpsertAsync(run, pass with { Mapping = mapping }, page, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
 
         var entityDone = nextCursor is null;
         if (entityDone && pass.Full)
@@ -96,9 +95,13 @@ internal sealed class PageWriter(
 
         var ids = latest.Keys.ToDictionary(remoteId => remoteId, remoteId => StableIds.For(run.ConnectionId, pass.Info.Entity, remoteId), StringComparer.Ordinal);
         var idList = ids.Values.ToList();
-        var existing = await db.Records.Where(r => idList.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
+        var existing = await db.Records.AsNoTracking().Where(r => idList.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
 
+        // Written below with plain statements (PlainInserts, RecordBatch), not tracked: the page's SQL is most of a sync's time.
         var changes = new List<RecordChange>();
+        var inserts = new List<RecordRow>();
+        var updates = new List<RecordRow>();
+        var seen = new List<string>();
         foreach (var (remoteId, raw) in latest)
         {
             var id = ids[remoteId];
@@ -116,12 +119,13 @@ internal sealed class PageWriter(
                     row.Raw = rawJson;
                     row.RawHash = hash;
                     row.RemoteUpdatedAt = raw.RemoteUpdatedAt ?? row.RemoteUpdatedAt;
+                    row.LastSeenRunId = run.Id;
+                    updates.Add(row);
                     changes.Add(new RecordChange(RecordChangeKind.Deleted, row));
                 }
-
-                if (row is not null)
+                else if (row is not null)
                 {
-                    row.LastSeenRunId = run.Id;
+                    seen.Add(row.Id);
                 }
 
                 continue;
@@ -144,7 +148,7 @@ internal sealed class PageWriter(
                     RemoteUpdatedAt = raw.RemoteUpdatedAt,
                     LastSeenRunId = run.Id,
                 };
-                db.Records.Add(row);
+                inserts.Add(row);
                 changes.Add(new RecordChange(RecordChangeKind.Created, row));
             }
             else if (row.DeletedAt is null && row.RawHash.StartsWith(Writes.WrittenRecords.WrittenMarker, StringComparison.Ordinal)
@@ -156,6 +160,7 @@ internal sealed class PageWriter(
                 row.RawHash = hash;
                 row.RemoteUpdatedAt = raw.RemoteUpdatedAt ?? row.RemoteUpdatedAt;
                 row.LastSeenRunId = run.Id;
+                updates.Add(row);
             }
             else if (row.RawHash != hash || row.DeletedAt is not null)
             {
@@ -168,15 +173,19 @@ internal sealed class PageWriter(
                 row.RemoteCreatedAt = raw.RemoteCreatedAt ?? row.RemoteCreatedAt;
                 row.RemoteUpdatedAt = raw.RemoteUpdatedAt ?? row.RemoteUpdatedAt;
                 row.LastSeenRunId = run.Id;
+                updates.Add(row);
                 changes.Add(new RecordChange(RecordChangeKind.Updated, row));
             }
             else
             {
                 // Unchanged: not an update, updated_at stays; only remember that this run saw it.
-                row.LastSeenRunId = run.Id;
+                seen.Add(row.Id);
             }
         }
 
+        await PlainInserts.InsertAsync(db, inserts, cancellationToken);
+        await RecordBatch.UpdateAsync(db, updates, cancellationToken);
+        await RecordBatch.MarkSeenAsync(db, seen, run.Id, cancellationToken);
         return changes;
     }
 

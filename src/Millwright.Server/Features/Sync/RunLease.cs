@@ -59,8 +59,11 @@ internal sealed class SyncWorker
 /// <summary>Store errors the engine expects and handles.</summary>
 internal static class StoreErrors
 {
-    /// <summary>A unique index refused the write (SQLite constraint 2067/1555, PostgreSQL 23505).</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>
+    /// A unique index refused the write (SQLite constraint 2067/1555, PostgreSQL 23505): through EF (wrapped in a
+    /// <see cref="DbUpdateException"/>) or from a plain statement (<see cref="Records.RecordBatch"/>).
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception) => (exception is DbUpdateException ? exception.InnerException : exception) switch
     {
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,

@@ -163,7 +163,7 @@ internal sealed partial class SyncEngine
             {
                 return await writer.WriteAsync(run, pass, page, next, pending, cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < WriteAttempts && StoreErrors.IsUniqueViolation(ex))
+            catch (Exception ex) when (attempt < WriteAttempts && StoreErrors.IsUniqueViolation(ex))
             {
                 // A write through the API stored one of these records between our lookup and our insert; a
                 // fresh attempt finds it and updates it instead.

@@ -52,7 +52,7 @@ internal sealed class WebhookSyncObserver(WebhookOutbox outbox, ConnectionOwners
             }),
             page.ConnectionId,
             EventPayloads.Record(schema, c.Record, page.At))).ToList();
-        await outbox.AddAsync(db, owner.AccountId, owner.Environment, events, cancellationToken);
+        await outbox.InsertAsync(db, owner.AccountId, owner.Environment, events, cancellationToken);
     }
 
     public async Task OnRunFinishedAsync(SyncRunFinished finished, CancellationToken cancellationToken)

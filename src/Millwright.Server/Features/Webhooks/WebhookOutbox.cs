@@ -20,9 +20,32 @@ internal sealed class WebhookOutbox(TimeProvider time, IOptions<WebhookOptions> 
     public async Task<IReadOnlyList<WebhookEventRow>> AddAsync(
         MillwrightDb db, string accountId, string environment, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
     {
+        var (rows, deliveries) = await BuildAsync(db, accountId, environment, events, cancellationToken);
+        db.WebhookEvents.AddRange(rows);
+        db.WebhookDeliveries.AddRange(deliveries);
+        return rows;
+    }
+
+    /// <summary>
+    /// As <see cref="AddAsync"/>, but written at once with plain statements on the caller's open transaction instead of
+    /// tracked until <c>SaveChanges</c>: a sync page raises an event per changed record (<see cref="PlainInserts"/>).
+    /// </summary>
+    public async Task InsertAsync(
+        MillwrightDb db, string accountId, string environment, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        var (rows, deliveries) = await BuildAsync(db, accountId, environment, events, cancellationToken);
+        await PlainInserts.InsertAsync(db, rows, cancellationToken);
+        await PlainInserts.InsertAsync(db, deliveries, cancellationToken);
+    }
+
+    private async Task<(List<WebhookEventRow> Events, List<WebhookDeliveryRow> Deliveries)> BuildAsync(
+        MillwrightDb db, string accountId, string environment, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        var rows = new List<WebhookEventRow>(events.Count);
+        var deliveries = new List<WebhookDeliveryRow>();
         if (events.Count == 0)
         {
-            return [];
+            return (rows, deliveries);
         }
 
         var now = time.GetUtcNow();
@@ -30,7 +53,6 @@ internal sealed class WebhookOutbox(TimeProvider time, IOptions<WebhookOptions> 
             .Where(e => e.AccountId == accountId && e.Environment == environment && e.Enabled)
             .Select(e => new { e.Id, e.Events, e.ConnectionId })
             .ToListAsync(cancellationToken);
-        var rows = new List<WebhookEventRow>(events.Count);
         foreach (var e in events)
         {
             var id = Ids.New(WebhookValues.EventPrefix);
@@ -44,18 +66,17 @@ internal sealed class WebhookOutbox(TimeProvider time, IOptions<WebhookOptions> 
                 Payload = EventPayloads.Write(id, e.Type, now, e.ConnectionId, e.WriteData),
                 CreatedAt = now,
             };
-            db.WebhookEvents.Add(row);
             rows.Add(row);
             foreach (var endpoint in endpoints)
             {
                 if (EventFilter.Matches(endpoint.Events, endpoint.ConnectionId, e.Type, e.ConnectionId))
                 {
-                    db.WebhookDeliveries.Add(NewDelivery(row, endpoint.Id, now));
+                    deliveries.Add(NewDelivery(row, endpoint.Id, now));
                 }
             }
         }
 
-        return rows;
+        return (rows, deliveries);
     }
 
     /// <summary>A delivery due now, given up 24 h (the retry window) later.</summary>
