@@ -102,9 +102,10 @@ internal static class BenchProgram
         // connector believes (RateLimitHeaders.Limit ignores a larger X-Rate-Limit-Limit and keeps the documented 100).
         var sandboxLimit = new Option<int>("--sandbox-rate-limit") { Description = "The sandbox's requests per minute, at most 1 000 000 (the default); 100 is the real MaintainX limit.", DefaultValueFactory = _ => 1_000_000 };
         var syncOutput = new Option<string?>("--output") { Description = "Also write the markdown report to this file." };
+        var webhookEndpoint = new Option<bool>("--webhook-endpoint") { Description = "Subscribe one webhook endpoint (a local receiver) to every event before the sync (S4: compare with a run without)." };
         var sync = new Command("sync", "First full sync of MaintainX sandbox work orders vs a plain HttpClient making the same requests, then an incremental sync after 10 changes (in-process).")
         {
-            syncWorkOrders, syncAssets, sandboxLimit, database, syncOutput, requestLogs,
+            syncWorkOrders, syncAssets, sandboxLimit, database, syncOutput, requestLogs, webhookEndpoint,
         };
         sync.SetAction((result, cancellationToken) => Sync.SyncCommand.RunAsync(
             new Sync.SyncOptions(
@@ -113,7 +114,8 @@ internal static class BenchProgram
                 Math.Clamp(result.GetValue(sandboxLimit), 1, 1_000_000),
                 result.GetValue(database),
                 result.GetValue(syncOutput),
-                result.GetValue(requestLogs)),
+                result.GetValue(requestLogs),
+                result.GetValue(webhookEndpoint)),
             cancellationToken));
 
         var root = new RootCommand("Millwright benchmarks: micro benchmarks and load runs (results in docs/performance.md).") { micro, load, loadServer, remap, webhooks, sync };

@@ -7,8 +7,10 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Bench.Load;
+using Millwright.Bench.Webhooks;
 using Millwright.Client;
 using Millwright.Client.Sync;
+using Millwright.Client.Webhooks;
 using Millwright.Sandbox.MaintainX;
 using Millwright.Server.Features.Accounts;
 using Millwright.Server.Features.Auth;
@@ -20,7 +22,7 @@ using Millwright.Server.Persistence;
 namespace Millwright.Bench.Sync;
 
 /// <summary>Settings of one <c>sync</c> run.</summary>
-internal sealed record SyncOptions(int WorkOrders, int Assets, int SandboxRequestsPerMinute, string? Database, string? Output, bool RequestLogs);
+internal sealed record SyncOptions(int WorkOrders, int Assets, int SandboxRequestsPerMinute, string? Database, string? Output, bool RequestLogs, bool WebhookEndpoint);
 
 /// <summary>
 /// <c>sync</c> (issue 16, S1/S2): a MaintainX sandbox seeded with N work orders (and the assets, locations, users,
@@ -84,9 +86,15 @@ internal static class SyncCommand
         var seedSeconds = Stopwatch.GetElapsedTime(seeding).TotalSeconds;
         Console.Error.WriteLine($"Sandbox at {sandbox.ApiBaseUrl} seeded {options.WorkOrders:N0} work orders + {options.Assets:N0} assets in {seedSeconds:0.0} s.");
 
+        // S4: one endpoint subscribed to every event, so each changed record also gets a delivery (sent while the sync runs).
+        var delivered = 0L;
+        await using var receiver = options.WebhookEndpoint ? await WebhookBench.StartReceiverAsync(() => Interlocked.Increment(ref delivered)) : null;
+        var receiverAddress = receiver is null ? null : new Uri(WebhookBench.ReceiverUrl(receiver));
+
         using var host = new LoadServerHost(data, options.Database, extra: new Dictionary<string, string?>
         {
             ["Millwright:Upstream:AllowedAddresses:0"] = $"{sandbox.BaseAddress.Host}:{sandbox.BaseAddress.Port}",
+            ["Millwright:Upstream:AllowedAddresses:1"] = receiverAddress is null ? null : $"{receiverAddress.Host}:{receiverAddress.Port}",
             ["Millwright:Jobs:PollInterval"] = "00:00:00.100",
             ["Millwright:RateLimits:AccountPerMinute"] = "1000000",
             ["Millwright:RateLimits:ConnectionPerMinute"] = "1000000",
@@ -96,6 +104,10 @@ internal static class SyncCommand
         var (account, connectionId, store) = await ConnectAsync(host, sandbox, cancellationToken);
         using var api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var client = new MillwrightClient(api, account.TestSecretKey);
+        if (receiver is not null)
+        {
+            await client.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(WebhookBench.ReceiverUrl(receiver)), cancellationToken);
+        }
 
         // S1: the first (full) sync, then the same requests without Millwright.
         using var spans = new SyncSpans();
@@ -104,6 +116,7 @@ internal static class SyncCommand
         sandbox.Recording = spans.Recording = false;
         var fullCalls = sandbox.Take();
         var fullSpans = spans.Take();
+        var deliveredDuringSync = Interlocked.Read(ref delivered);
         Console.Error.WriteLine($"Full sync: {full.Run.Status}, {full.Run.Counts.Added:N0} records, {fullCalls.Count:N0} upstream requests in {full.RunSeconds:0.00} s; replaying them …");
         var raw = await RawFetch.RunAsync(sandbox.BaseAddress, fullCalls, cancellationToken);
 
@@ -114,7 +127,7 @@ internal static class SyncCommand
         sandbox.Recording = false;
         var incrementalCalls = sandbox.Take();
 
-        var report = Report(options, store, seedSeconds, loadBefore, full, fullCalls, fullSpans, raw, incremental, incrementalCalls);
+        var report = Report(options, store, seedSeconds, loadBefore, full, fullCalls, fullSpans, raw, incremental, incrementalCalls, deliveredDuringSync);
         Console.Out.Write(report);
         if (options.Output is { Length: > 0 } output)
         {
@@ -198,13 +211,13 @@ internal static class SyncCommand
 
     private static string Report(
         SyncOptions options, string store, double seedSeconds, string loadBefore,
-        SyncMeasurement full, List<SandboxCall> fullCalls, Dictionary<string, (int Count, double Seconds)> fullSpans, RawFetchResult raw, SyncMeasurement incremental, List<SandboxCall> incrementalCalls)
+        SyncMeasurement full, List<SandboxCall> fullCalls, Dictionary<string, (int Count, double Seconds)> fullSpans, RawFetchResult raw, SyncMeasurement incremental, List<SandboxCall> incrementalCalls, long deliveredDuringSync)
     {
         var records = full.Run.Counts.Added + full.Run.Counts.Updated;
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Sync run of {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"- store: {store}; sandbox: MaintainX, {options.WorkOrders:N0} work orders + {options.Assets:N0} assets (seeded in {seedSeconds:0.0} s), rate limit {options.SandboxRequestsPerMinute:N0} per minute; request logs {(options.RequestLogs ? "on" : "off")}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- store: {store}; sandbox: MaintainX, {options.WorkOrders:N0} work orders + {options.Assets:N0} assets (seeded in {seedSeconds:0.0} s), rate limit {options.SandboxRequestsPerMinute:N0} per minute; request logs {(options.RequestLogs ? "on" : "off")}; webhook endpoints {(options.WebhookEndpoint ? $"1, subscribed to every event ({deliveredDuringSync:N0} deliveries received by the sync's end)" : "none")}")
             .AppendLine(CultureInfo.InvariantCulture, $"- one process (sandbox on its own loopback Kestrel, server, driver), {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC")
             .AppendLine(CultureInfo.InvariantCulture, $"- load average before (1/5/15 min): {loadBefore}; after: {LoadReport.LoadAverage()}")
             .AppendLine()

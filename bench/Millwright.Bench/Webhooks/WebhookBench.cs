@@ -27,7 +27,7 @@ internal static class WebhookBench
     {
         var received = 0L;
         await using var receiver = await StartReceiverAsync(() => Interlocked.Increment(ref received));
-        var receiverUrl = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/hooks";
+        var receiverUrl = ReceiverUrl(receiver);
         var data = Path.Combine(Path.GetTempPath(), "mw-webhook-bench-" + Guid.NewGuid().ToString("n")[..8]);
         var quiet = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         var expected = (long)events * endpoints;
@@ -127,7 +127,12 @@ internal static class WebhookBench
         return latencies;
     }
 
-    private static async Task<WebApplication> StartReceiverAsync(Action onRequest)
+    /// <summary>The URL the receiver of <see cref="StartReceiverAsync"/> takes deliveries at.</summary>
+    internal static string ReceiverUrl(WebApplication receiver) =>
+        receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/hooks";
+
+    /// <summary>A loopback receiver that answers every delivery 204 and counts it.</summary>
+    internal static async Task<WebApplication> StartReceiverAsync(Action onRequest)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
