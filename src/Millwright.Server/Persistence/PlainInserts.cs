@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Millwright.Server.Persistence;
 
@@ -29,16 +28,13 @@ internal static class PlainInserts
             return;
         }
 
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Plain inserts run inside the caller's transaction.");
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = entityType.GetTableName()!;
         var properties = entityType.GetProperties().ToArray();
         var columns = string.Join(", ", properties.Select(p => p.GetColumnName()));
         var postgres = !db.StoresTimesAsNumbers;
 
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
+        await using var command = PlainCommands.OnTransaction(db, "Plain inserts");
         if (postgres)
         {
             for (var start = 0; start < rows.Count; start += PostgresRowsPerStatement)
@@ -53,7 +49,7 @@ internal static class PlainInserts
                     {
                         var name = $"@p{r}_{c}";
                         sql.Append(c == 0 ? name : ", " + name);
-                        Add(command, name, StoreValue(properties[c], rows[start + r], postgres));
+                        command.AddParameter(name, StoreValue(properties[c], rows[start + r], postgres));
                     }
 
                     sql.Append(')');
@@ -67,7 +63,7 @@ internal static class PlainInserts
         }
 
         command.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
-        var parameters = properties.Select((_, i) => Add(command, $"@p{i}", null)).ToArray();
+        var parameters = properties.Select((_, i) => command.AddParameter($"@p{i}", null)).ToArray();
         command.Prepare();
         foreach (var row in rows)
         {
@@ -96,14 +92,5 @@ internal static class PlainInserts
         }
 
         return postgres && value is DateTimeOffset time ? time.UtcDateTime : value ?? DBNull.Value;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

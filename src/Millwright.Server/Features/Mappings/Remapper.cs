@@ -108,11 +108,11 @@ internal sealed partial class Remapper(MillwrightDb db)
             $"SELECT {(sqlite ? "rowid" : "id")}, remote_id, raw, data FROM records WHERE connection_id = @c AND entity = @e"
             + (after is null ? "" : " AND remote_id > @after")
             + $" ORDER BY remote_id LIMIT {BatchSize}";
-        Add(command, "@c", connectionId);
-        Add(command, "@e", entity);
+        command.AddParameter("@c", connectionId);
+        command.AddParameter("@e", entity);
         if (after is not null)
         {
-            Add(command, "@after", after);
+            command.AddParameter("@after", after);
         }
 
         var rows = new List<Stored>(BatchSize);
@@ -134,9 +134,9 @@ internal sealed partial class Remapper(MillwrightDb db)
             // PostgreSQL: one statement per batch (a round trip per record would dominate).
             command.CommandText =
                 "UPDATE records AS r SET data = v.data, updated_at = @u FROM unnest(@ids, @datas) AS v(id, data) WHERE r.id = v.id";
-            Add(command, "@u", updatedAt);
-            Add(command, "@ids", updates.Select(u => (string)u.Key).ToArray());
-            Add(command, "@datas", updates.Select(u => u.Data).ToArray());
+            command.AddParameter("@u", updatedAt);
+            command.AddParameter("@ids", updates.Select(u => (string)u.Key).ToArray());
+            command.AddParameter("@datas", updates.Select(u => u.Data).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
@@ -145,9 +145,9 @@ internal sealed partial class Remapper(MillwrightDb db)
         // batch, it skips the search of the (random, hash-derived) id index. Synchronous: the provider has no
         // real async I/O and the Task per row would cost more than the statement.
         command.CommandText = "UPDATE records SET data = @d, updated_at = @u WHERE rowid = @r";
-        var data = Add(command, "@d", "");
-        Add(command, "@u", updatedAt);
-        var row = Add(command, "@r", 0L);
+        var data = command.AddParameter("@d", "");
+        command.AddParameter("@u", updatedAt);
+        var row = command.AddParameter("@r", 0L);
         command.Prepare();
         foreach (var (key, json) in updates)
         {
@@ -156,14 +156,5 @@ internal sealed partial class Remapper(MillwrightDb db)
             data.Value = json;
             command.ExecuteNonQuery();
         }
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Millwright.Server.Features.Records.Sql;
 using Millwright.Server.Persistence;
 
@@ -21,7 +19,7 @@ internal static class RecordBatch
             return;
         }
 
-        await using var command = Command(db);
+        await using var command = PlainCommands.OnTransaction(db, "Record updates");
         if (!db.StoresTimesAsNumbers)
         {
             command.CommandText = "UPDATE records AS r SET data = v.data, raw = v.raw, raw_hash = v.raw_hash, updated_at = v.updated_at, "
@@ -29,15 +27,15 @@ internal static class RecordBatch
                 + "FROM unnest(@id::text[], @d::text[], @raw::text[], @h::text[], @ua::timestamptz[], @da::timestamptz[], @rca::timestamptz[], "
                 + "@rua::timestamptz[], @run::text[]) AS v(id, data, raw, raw_hash, updated_at, deleted_at, remote_created_at, remote_updated_at, run) "
                 + "WHERE r.id = v.id";
-            Add(command, "@id", rows.Select(r => r.Id).ToArray());
-            Add(command, "@d", rows.Select(r => r.Data).ToArray());
-            Add(command, "@raw", rows.Select(r => r.Raw).ToArray());
-            Add(command, "@h", rows.Select(r => r.RawHash).ToArray());
-            Add(command, "@ua", rows.Select(r => r.UpdatedAt.UtcDateTime).ToArray());
-            Add(command, "@da", rows.Select(r => r.DeletedAt?.UtcDateTime).ToArray());
-            Add(command, "@rca", rows.Select(r => r.RemoteCreatedAt?.UtcDateTime).ToArray());
-            Add(command, "@rua", rows.Select(r => r.RemoteUpdatedAt?.UtcDateTime).ToArray());
-            Add(command, "@run", rows.Select(r => r.LastSeenRunId).ToArray());
+            command.AddParameter("@id", rows.Select(r => r.Id).ToArray());
+            command.AddParameter("@d", rows.Select(r => r.Data).ToArray());
+            command.AddParameter("@raw", rows.Select(r => r.Raw).ToArray());
+            command.AddParameter("@h", rows.Select(r => r.RawHash).ToArray());
+            command.AddParameter("@ua", rows.Select(r => r.UpdatedAt.UtcDateTime).ToArray());
+            command.AddParameter("@da", rows.Select(r => r.DeletedAt?.UtcDateTime).ToArray());
+            command.AddParameter("@rca", rows.Select(r => r.RemoteCreatedAt?.UtcDateTime).ToArray());
+            command.AddParameter("@rua", rows.Select(r => r.RemoteUpdatedAt?.UtcDateTime).ToArray());
+            command.AddParameter("@run", rows.Select(r => r.LastSeenRunId).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
@@ -70,12 +68,12 @@ internal static class RecordBatch
             return;
         }
 
-        await using var command = Command(db);
+        await using var command = PlainCommands.OnTransaction(db, "Record updates");
         if (!db.StoresTimesAsNumbers)
         {
             command.CommandText = "UPDATE records SET last_seen_run_id = @run WHERE id = ANY(@ids)";
-            Add(command, "@run", runId);
-            Add(command, "@ids", ids.ToArray());
+            command.AddParameter("@run", runId);
+            command.AddParameter("@ids", ids.ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
@@ -92,35 +90,15 @@ internal static class RecordBatch
         }
     }
 
-    private static DbCommand Command(MillwrightDb db)
-    {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Records are written inside the page's transaction.");
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        return command;
-    }
-
     private static object Micros(DateTimeOffset? value) =>
         value is { } v ? SqliteDialect.Instance.TimeColumnValue(v) : DBNull.Value;
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 
     private static DbParameter[] AddAll(DbCommand command, params string[] names)
     {
         var parameters = new DbParameter[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = names[i];
-            parameters[i].Value = DBNull.Value;
-            command.Parameters.Add(parameters[i]);
+            parameters[i] = command.AddParameter(names[i], null);
         }
 
         return parameters;
