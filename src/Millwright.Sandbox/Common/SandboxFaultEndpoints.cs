@@ -66,6 +66,11 @@ internal static class SandboxFaultEndpoints
             faults.ErrorRate = rate;
         }
 
+        if (request.ErrorEvery is { } every)
+        {
+            faults.ErrorEvery = every;
+        }
+
         if (request.LatencyMs is { } latency)
         {
             faults.LatencyMs = latency;
@@ -102,5 +107,6 @@ internal static class SandboxFaultEndpoints
 
     private sealed record FaultRequest(
         double? ErrorRate, int? LatencyMs, int? ForceStatus, int? ForceStatusCount, string? RevokeKey,
-        int? RetryAfterSeconds = null, double? MalformedRate = null, int? ForceMalformedCount = null, string? RestoreKey = null);
+        int? RetryAfterSeconds = null, double? MalformedRate = null, int? ForceMalformedCount = null, string? RestoreKey = null,
+        int? ErrorEvery = null);
 }

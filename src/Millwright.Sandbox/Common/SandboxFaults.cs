@@ -1,7 +1,7 @@
 namespace Millwright.Sandbox.Common;
 
 /// <summary>
-/// Fault knobs of one sandbox instance: random 500s, added latency, a forced status for the next N
+/// Fault knobs of one sandbox instance: random 500s or every Nth request a 500, added latency, a forced status for the next N
 /// requests (429s with a chosen Retry-After), truncated JSON bodies, and revoked (and restored) API keys. Thread-safe; tests set them through this API, demos through
 /// <c>POST {prefix}/_sandbox/faults</c>.
 /// </summary>
@@ -9,7 +9,10 @@ public sealed class SandboxFaults
 {
     private readonly Lock gate = new();
     private readonly HashSet<string> revokedKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> revokeAfter = new(StringComparer.Ordinal);
     private double errorRate;
+    private int errorEvery;
+    private long counted;
     private int latencyMs;
     private int? forcedStatus;
     private int forcedRemaining;
@@ -26,6 +29,25 @@ public sealed class SandboxFaults
             ArgumentOutOfRangeException.ThrowIfNegative(value);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1.0);
             lock (gate) { errorRate = value; }
+        }
+    }
+
+    /// <summary>
+    /// Every Nth API request (counted from when this is set) fails with a 500; 0 turns it off. The deterministic
+    /// twin of <see cref="ErrorRate"/> (5 fails 20 %): a retried call is never failed twice in a row by it, and no
+    /// stretch of requests holds more than its share of failures, however fast or slow the client is.
+    /// </summary>
+    public int ErrorEvery
+    {
+        get { lock (gate) { return errorEvery; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            lock (gate)
+            {
+                errorEvery = value;
+                counted = 0;
+            }
         }
     }
 
@@ -115,23 +137,56 @@ public sealed class SandboxFaults
         lock (gate) { revokedKeys.Add(apiKey); }
     }
 
+    /// <summary>
+    /// Lets the next <paramref name="requests"/> requests with <paramref name="apiKey"/> through and revokes it from
+    /// then on: the deterministic way to revoke a key in the middle of a client's work, however fast it goes.
+    /// </summary>
+    public void RevokeKey(string apiKey, int afterRequests)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterRequests);
+        lock (gate) { revokeAfter[apiKey] = afterRequests; }
+    }
+
+    /// <summary>Whether this request with <paramref name="apiKey"/> must fail as revoked; counts it against a pending revocation.</summary>
     public bool IsRevoked(string apiKey)
     {
-        lock (gate) { return revokedKeys.Contains(apiKey); }
+        lock (gate)
+        {
+            if (revokeAfter.TryGetValue(apiKey, out var remaining))
+            {
+                if (remaining > 0)
+                {
+                    revokeAfter[apiKey] = remaining - 1;
+                    return false;
+                }
+
+                revokeAfter.Remove(apiKey);
+                revokedKeys.Add(apiKey);
+            }
+
+            return revokedKeys.Contains(apiKey);
+        }
     }
 
-    /// <summary>Makes a revoked key work again (a customer restoring it).</summary>
+    /// <summary>Makes a revoked key work again (a customer restoring it), and cancels a pending revocation.</summary>
     public void RestoreKey(string apiKey)
     {
-        lock (gate) { revokedKeys.Remove(apiKey); }
+        lock (gate)
+        {
+            revokedKeys.Remove(apiKey);
+            revokeAfter.Remove(apiKey);
+        }
     }
 
-    /// <summary>Clears every knob: no errors, no latency, no forced status, no malformed bodies, no revoked keys.</summary>
+    /// <summary>Clears every knob: no errors (random or every Nth), no latency, no forced status, no malformed bodies, no revoked keys.</summary>
     public void Reset()
     {
         lock (gate)
         {
             errorRate = 0;
+            errorEvery = 0;
+            counted = 0;
             latencyMs = 0;
             forcedStatus = null;
             forcedRemaining = 0;
@@ -139,10 +194,11 @@ public sealed class SandboxFaults
             malformedRate = 0;
             malformedRemaining = 0;
             revokedKeys.Clear();
+            revokeAfter.Clear();
         }
     }
 
-    /// <summary>The status this request must fail with (a forced one first, then the random error rate), or null.</summary>
+    /// <summary>The status this request must fail with (a forced one first, then every Nth, then the random error rate), or null.</summary>
     public int? NextFailure()
     {
         lock (gate)
@@ -158,6 +214,11 @@ public sealed class SandboxFaults
                 return status;
             }
 
+            if (errorEvery > 0 && ++counted % errorEvery == 0)
+            {
+                return 500;
+            }
+
             return errorRate > 0 && Random.Shared.NextDouble() < errorRate ? 500 : null;
         }
     }
@@ -167,7 +228,7 @@ public sealed class SandboxFaults
         lock (gate)
         {
             return new SandboxFaultState(errorRate, latencyMs, forcedStatus, forcedRemaining, [.. revokedKeys.Order(StringComparer.Ordinal)],
-                forcedRetryAfter, malformedRate, malformedRemaining);
+                forcedRetryAfter, malformedRate, malformedRemaining, errorEvery);
         }
     }
 }
@@ -175,4 +236,4 @@ public sealed class SandboxFaults
 /// <summary>The knobs as the admin endpoint shows them.</summary>
 public sealed record SandboxFaultState(
     double ErrorRate, int LatencyMs, int? ForceStatus, int ForceStatusCount, IReadOnlyList<string> RevokedKeys,
-    int? RetryAfterSeconds = null, double MalformedRate = 0, int ForceMalformedCount = 0);
+    int? RetryAfterSeconds = null, double MalformedRate = 0, int ForceMalformedCount = 0, int ErrorEvery = 0);

@@ -15,9 +15,17 @@ public sealed class HeadlessChromium : IAsyncLifetime
 
     public IBrowser Instance { get; private set; } = null!;
 
+    /// <summary>
+    /// How long an action or an <c>Expect</c> waits for its condition before failing: generous, because a page
+    /// navigation can take many seconds on a machine with a load average of 30 (issue 17), and a passing wait
+    /// returns as soon as its condition holds. Playwright's own <c>Expect</c> default is 5 s.
+    /// </summary>
+    public const float WaitMs = 60_000;
+
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium (test.sh does).");
+        Assertions.SetDefaultExpectTimeout(WaitMs);
         playwright = await Playwright.CreateAsync();
         Instance = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -46,7 +54,7 @@ public sealed class HeadlessChromium : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(WaitMs);
         return page;
     }
 }

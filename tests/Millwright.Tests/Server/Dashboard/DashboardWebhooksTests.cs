@@ -15,7 +15,9 @@ public sealed class DashboardWebhooksTests(HeadlessChromium chromium) : IClassFi
     public async Task WebhooksPage_CreateShowsSecretOnceAndTestDeliveryAppearsWithItsAttempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        using var host = new MillwrightHost(WebhookTestKit.Fast());
+        // A receiver on a loaded machine may take longer than the default 10 s to answer: a timed-out attempt would
+        // be retried and show two attempts (issue 17). Still well below the dispatcher's lease (60 s).
+        using var host = new MillwrightHost(WebhookTestKit.Fast(new Dictionary<string, string?> { ["Millwright:Webhooks:Timeout"] = "00:00:40" }));
         var account = await host.CreateAccountAsync();
         var client = new MillwrightClient(host.Http(), account.TestSecretKey);
         var page = await chromium.NewPageAsync(host.BaseAddress);

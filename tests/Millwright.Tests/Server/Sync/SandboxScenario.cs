@@ -68,11 +68,19 @@ internal sealed class SandboxScenario : IAsyncDisposable
 
     public Task<List<RecordRow>> RecordsAsync() => SyncTestData.RecordsAsync(Host, ConnectionId);
 
-    /// <summary>Stops this Millwright host and starts another on the same data folder (and database).</summary>
-    public void Restart()
+    /// <summary>
+    /// Stops this Millwright host, runs <paramref name="whileStopped"/> (what happens while no Millwright runs), and
+    /// starts another on the same data folder (and database).
+    /// </summary>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         var dataDirectory = Host.DataDirectory;
         Host.Dispose();
+        if (whileStopped is not null)
+        {
+            await whileStopped();
+        }
+
         Host = new MillwrightHost(SyncTestData.FastSettings(hostSettings), dataDirectory);
         Client = SyncTestData.Client(Host, Account.TestSecretKey);
     }

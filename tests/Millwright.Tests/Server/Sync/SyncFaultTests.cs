@@ -15,32 +15,39 @@ namespace Millwright.Tests.Server.Sync;
 /// </summary>
 public sealed class SyncFaultTests
 {
-    /// <summary>Short vendor timeouts, one quick retry, and a circuit that closes again quickly: the faults below stay fast.</summary>
+    /// <summary>
+    /// A vendor timeout far above what a page takes even on a loaded machine (a 300 ms one timed healthy pages out,
+    /// issue 17), one quick retry, no page-level retries, and a circuit that closes again quickly: a system that
+    /// stopped answering fails a run in two attempts.
+    /// </summary>
     private static readonly Dictionary<string, string?> Upstream = new()
     {
-        ["Millwright:Upstream:AttemptTimeout"] = "00:00:00.300",
+        ["Millwright:Upstream:AttemptTimeout"] = "00:00:05",
         ["Millwright:Upstream:MaxRetries"] = "1",
         ["Millwright:Upstream:RetryBaseDelay"] = "00:00:00.010",
         ["Millwright:Upstream:CircuitBreakDuration"] = "00:00:00.500",
+        ["Millwright:Sync:TransientRetries"] = "0",
     };
+
+    /// <summary>A sandbox latency no attempt timeout above waits out: the system hangs.</summary>
+    private const int Hung = 120_000;
 
     [Fact]
     public async Task Sync_ErrorsThrottlingAndMalformedBodies_StoresExactlyTheSandboxRecords()
     {
-        // The default three retries per call (MaintainX purchase orders cost a call per order), with short backoffs.
-        // The circuit opens only when every attempt in its window failed: with 20 % random errors, how many land in one
-        // 30 s window depends on the machine's speed, and an open circuit would fail the run (issue 17).
+        // The default retries and circuit breaker (half of a connection's attempts failing opens it), with short backoffs.
         await using var scenario = await SandboxScenario.StartAsync(hostSettings: new Dictionary<string, string?>
         {
             ["Millwright:Upstream:RetryBaseDelay"] = "00:00:00.010",
-            ["Millwright:Upstream:CircuitFailureRatio"] = "1.0",
         });
         var reference = await ReferenceSetAsync(scenario);
 
-        // 20 % of calls fail with 500; a burst of three 429s says "retry in 1 s"; two bodies arrive cut off.
+        // Every fifth request fails with 500 (20 %, counted rather than random: how many random errors land in one
+        // circuit window, or on one call's retries, would decide the run — issue 17); a burst of three 429s says
+        // "retry in 1 s"; two bodies arrive cut off.
         var faults = scenario.Sandbox.Sandbox.Faults;
         faults.ForceStatus(429, 3, retryAfterSeconds: 1);
-        faults.ErrorRate = 0.2;
+        faults.ErrorEvery = 5;
         faults.ForceMalformed(2);
         var run = await scenario.SyncAsync();
         faults.Reset();
@@ -60,7 +67,7 @@ public sealed class SyncFaultTests
         await using var scenario = await SandboxScenario.StartAsync(hostSettings: Upstream);
         Assert.Equal(SyncRunStatus.Succeeded, (await scenario.SyncAsync()).Status);
 
-        scenario.Sandbox.Sandbox.Faults.LatencyMs = 1000;
+        scenario.Sandbox.Sandbox.Faults.LatencyMs = Hung;
         var failed = await scenario.SyncAsync();
         var degraded = await scenario.Client.GetConnectionAsync(scenario.ConnectionId);
         using var read = await ReadAsync(scenario, "/v1/work-orders?limit=5");
@@ -89,17 +96,16 @@ public sealed class SyncFaultTests
     [Fact]
     public async Task Sync_KeyRevokedMidSyncThenRestored_ReauthRequiredThenNothingLostOrDuplicated()
     {
+        // Default vendor timeouts: nothing here is slow, and a loaded machine must not turn a page into a timeout.
         await using var scenario = await SandboxScenario.StartAsync(SandboxScenario.SmallPlant(workOrders: 1200),
-            new Dictionary<string, string?>(Upstream) { ["Millwright:Sync:PageSize"] = "100" });
+            new Dictionary<string, string?> { ["Millwright:Sync:PageSize"] = "100" });
         var reference = await ReferenceSetAsync(scenario);
         var faults = scenario.Sandbox.Sandbox.Faults;
 
-        faults.LatencyMs = 40;
+        // The key stops working after the run's first few pages, by count: mid-sync however fast the run goes (issue 17).
+        faults.RevokeKey(MaintainXSandboxSettings.DemoApiKey, afterRequests: 4);
         var run = await scenario.Client.StartSyncAsync(scenario.ConnectionId);
-        await SyncTestData.WaitForRunAsync(scenario.Host, run.Id, r => r.Added > 0);
-        faults.RevokeKey(MaintainXSandboxSettings.DemoApiKey);
         var failed = await SyncTestData.WaitAsync(scenario.Client, scenario.ConnectionId, run.Id);
-        faults.LatencyMs = 0;
         var rejected = await scenario.Client.GetConnectionAsync(scenario.ConnectionId);
         using var key = scenario.Host.Http(scenario.Account.TestSecretKey);
         using var manual = await key.PostAsync($"/v1/connections/{scenario.ConnectionId}/sync", null);
@@ -116,6 +122,7 @@ public sealed class SyncFaultTests
 
         Assert.Equal(SyncRunStatus.Failed, failed.Status);
         Assert.Equal(ErrorCodes.ConnectionCredentialsInvalid, failed.ErrorCode);
+        Assert.InRange(failed.Counts.Added, 1, reference.Count - 1);
         Assert.Equal(ConnectionStatuses.ReauthRequired, rejected.Status);
         Assert.Equal(ConnectionHealthStatuses.Down, rejected.Health!.Status);
         await AssertErrorAsync(manual, HttpStatusCode.Conflict, ErrorCodes.ConnectionReauthRequired, ErrorSource.ConnectedSystem);

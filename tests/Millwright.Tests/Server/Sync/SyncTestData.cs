@@ -78,18 +78,33 @@ internal static class SyncTestData
 
     public static MillwrightClient Client(MillwrightHost host, string secretKey) => new(host.Http(), secretKey);
 
+    /// <summary>
+    /// How long a wait for a run gives up after by default: generous, because a sync of a few thousand records takes
+    /// well over a minute on a machine with a load average of 30 (issue 17), and a wait returns as soon as its
+    /// condition holds anyway. Below test.sh's 5 min hang timeout, so a stuck run still fails with its own message.
+    /// </summary>
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(3);
+
     /// <summary>Polls until the run has finished; fails the test after <paramref name="timeout"/>.</summary>
     public static async Task<SyncRun> WaitAsync(MillwrightClient client, string connectionId, string runId, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        return await client.WaitForSyncRunAsync(connectionId, runId, TimeSpan.FromMilliseconds(100), cts.Token);
+        using var cts = new CancellationTokenSource(timeout ?? DefaultWait);
+        try
+        {
+            return await client.WaitForSyncRunAsync(connectionId, runId, TimeSpan.FromMilliseconds(100), cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            var run = await client.GetSyncRunAsync(connectionId, runId);
+            throw new TimeoutException($"Run {runId} is still {run.Status} after {timeout ?? DefaultWait} (+{run.Counts.Added}).");
+        }
     }
 
     /// <summary>Polls the store until <paramref name="condition"/> holds for the run.</summary>
     public static async Task<SyncRunRow> WaitForRunAsync(
         MillwrightHost host, string runId, Func<SyncRunRow, bool> condition, TimeSpan? timeout = null, TimeSpan? pollInterval = null)
     {
-        var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds;
+        var deadline = Environment.TickCount64 + (long)(timeout ?? DefaultWait).TotalMilliseconds;
         while (true)
         {
             var row = await WithDbAsync(host, db => db.SyncRuns.AsNoTracking().SingleAsync(r => r.Id == runId));

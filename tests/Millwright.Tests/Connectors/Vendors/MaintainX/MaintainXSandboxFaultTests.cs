@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Millwright.Client.Errors;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
@@ -58,6 +60,25 @@ public sealed class MaintainXSandboxFaultTests(MaintainXSandboxFixture fixture) 
 
         Assert.Equal(FailureCategory.Transient, result.Failure!.Category);
         Assert.Equal(500, result.Failure.UpstreamStatus);
+    }
+
+    [Fact]
+    public async Task ErrorEvery_SetOverTheAdminEndpoint_FailsExactlyEveryNthRequest()
+    {
+        using var admin = new HttpClient();
+        using var set = await admin.PostAsJsonAsync(new Uri(fixture.Host.AdminBaseUrl, "faults"), new { error_every = 3 });
+        using var api = fixture.Client();
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var response = await api.GetAsync(new Uri("users?limit=1", UriKind.Relative));
+            statuses.Add((int)response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(3, fixture.Sandbox.Faults.Snapshot().ErrorEvery);
+        Assert.Equal([200, 200, 500, 200, 200, 500, 200], statuses);
     }
 
     [Fact]
