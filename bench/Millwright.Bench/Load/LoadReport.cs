@@ -98,7 +98,7 @@ internal static class LoadReport
     public static string Breakdown(ServerReady ready)
     {
         var text = new StringBuilder()
-            .AppendLine("Steps of a read request, called in one DI scope in the idle server process before the load; each row is what the step adds (reader rows: after the two lookups; JSON writing not included):")
+            .AppendLine("Steps of a read request, called in one DI scope in the idle server process before the load; each row is what the step adds (reader rows: after the caller lookup; JSON writing not included):")
             .AppendLine()
             .AppendLine("| step | allocated/call |")
             .AppendLine("|---|---:|");

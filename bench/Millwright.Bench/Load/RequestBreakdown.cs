@@ -15,7 +15,7 @@ internal sealed record BreakdownStep(string Step, double AllocatedBytes);
 
 /// <summary>
 /// Where the allocations of a read request go. The steps a request runs — a DI scope with its DbContext,
-/// the caller lookup, the connection lookup of the <c>RequireConnection</c> filter, then the record reader —
+/// the caller lookup (key or token, its connection and the account's limit in one statement), then the record reader —
 /// are called directly, in one scope as a request does, in the idle seeded server before any load. Each
 /// prefix of the sequence is measured, and a step's cost is the difference to the prefix before it (the
 /// first query of a scope also opens its store connection). The process does nothing else meanwhile, so
@@ -44,9 +44,6 @@ internal static class RequestBreakdown
             context.Request.Headers.Authorization = "Bearer " + ready.Token;
             await sp.GetRequiredService<CallerResolver>().ResolveAsync(context);
         };
-        Func<IServiceProvider, Task> connectionLookup = sp => sp.GetRequiredService<MillwrightDb>().Connections.AsNoTracking().FirstOrDefaultAsync(
-            c => c.Id == connection.Id && c.AccountId == connection.AccountId && c.Environment == connection.Environment && c.DeletedAt == null,
-            cancellationToken);
         var reads = new (string Name, Func<IServiceProvider, Task> Step)[]
         {
             ("reader: get by id", sp => sp.GetRequiredService<RecordReader>().GetAsync(connection, Entity.WorkOrders, id, Query(""), cancellationToken)),
@@ -55,17 +52,15 @@ internal static class RequestBreakdown
         };
 
         var scopeOnly = await MeasureAsync(scopes, []);
-        var withCaller = await MeasureAsync(scopes, [caller]);
-        var authenticated = await MeasureAsync(scopes, [caller, connectionLookup]);
+        var authenticated = await MeasureAsync(scopes, [caller]);
         var steps = new List<BreakdownStep>
         {
             new("DI scope + DbContext", scopeOnly),
-            new("caller: token lookup (EF)", withCaller - scopeOnly),
-            new("connection lookup (EF, as RequireConnection)", authenticated - withCaller),
+            new("caller: token + connection + account limit (one statement)", authenticated - scopeOnly),
         };
         foreach (var (name, step) in reads)
         {
-            var total = await MeasureAsync(scopes, [caller, connectionLookup, step]);
+            var total = await MeasureAsync(scopes, [caller, step]);
             steps.Add(new(name, total - authenticated));
         }
 

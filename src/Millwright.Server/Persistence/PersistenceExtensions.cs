@@ -5,18 +5,23 @@ namespace Millwright.Server.Persistence;
 
 internal static class PersistenceExtensions
 {
-    /// <summary>SQLite under the data directory unless <c>MILLWRIGHT_DATABASE</c> names a PostgreSQL database.</summary>
+    /// <summary>
+    /// SQLite under the data directory unless <c>MILLWRIGHT_DATABASE</c> names a PostgreSQL database. Contexts are
+    /// pooled (issue 16): a request leases one whose EF services are already set up instead of building them, which
+    /// was about 40 KiB of every request's allocation. EF resets a context's state when it goes back to the pool;
+    /// the contexts hold no state of their own.
+    /// </summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, MillwrightOptions options)
     {
         if (options.UsesPostgres)
         {
-            services.AddDbContext<PostgresMillwrightDb>(o => o.UseNpgsql(options.Database));
+            services.AddDbContextPool<PostgresMillwrightDb>(o => o.UseNpgsql(options.Database));
             services.AddScoped<MillwrightDb>(sp => sp.GetRequiredService<PostgresMillwrightDb>());
         }
         else
         {
             var file = SqliteFiles.Prepare(options.DataDirectory);
-            services.AddDbContext<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Pooling=True").AddInterceptors(new SqliteBusyWait()));
+            services.AddDbContextPool<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Pooling=True").AddInterceptors(new SqliteBusyWait()));
             services.AddScoped<MillwrightDb>(sp => sp.GetRequiredService<SqliteMillwrightDb>());
         }
 

@@ -63,7 +63,7 @@ public static class AuthExtensions
         builder.AddOpenApiOperationTransformer((operation, context, _) => DocumentConnection(operation, context));
         builder.AddEndpointFilter(async (ctx, next) =>
         {
-            var (caller, connectionId, connection) = await AuthenticateAsync(ctx.HttpContext);
+            var (caller, connectionId, connection, _) = await AuthenticateAsync(ctx.HttpContext);
             if (!caller.HasScope(scope))
             {
                 throw new ApiException(403, ErrorCodes.InsufficientScope, $"The token lacks the '{scope}' scope.");

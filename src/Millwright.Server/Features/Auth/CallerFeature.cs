@@ -20,6 +20,12 @@ public interface ICallerFeature
     /// environment); null otherwise. Loaded once, so a data request reads the row a single time.
     /// </summary>
     ConnectionRow? Connection { get; }
+
+    /// <summary>
+    /// The account's own requests-per-minute limit in the caller's environment, read with the caller (null: the
+    /// installation's default), so that a changed limit applies from the next request on every node.
+    /// </summary>
+    int? AccountRateLimitPerMinute { get; }
 }
 
-internal sealed record CallerFeature(Caller Caller, string? ConnectionId, ConnectionRow? Connection) : ICallerFeature;
+internal sealed record CallerFeature(Caller Caller, string? ConnectionId, ConnectionRow? Connection, int? AccountRateLimitPerMinute) : ICallerFeature;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Millwright.Client.Audit;
 using Millwright.Client.Errors;
 using Millwright.Server.Features.Audit;
@@ -10,29 +9,16 @@ namespace Millwright.Server.Features.Auth;
 
 /// <summary>
 /// Turns the <c>Authorization: Bearer</c> header (and, for a secret key, <c>Millwright-Connection</c>) into the
-/// request's <see cref="ICallerFeature"/>. The one place that reads keys, tokens and the caller's connection
-/// from the store on the request path; nothing is cached between requests, so a revoked key or token is
-/// refused on its very next call. A client address with too many failures this minute is refused (429) before
-/// anything else; a secret of the wrong shape or checksum is refused without a store lookup; a revoked or
+/// request's <see cref="ICallerFeature"/>. The one place that reads keys, tokens, the caller's connection and
+/// the account's rate limit from the store on the request path, in one statement (<see cref="CallerLookup"/>);
+/// nothing is cached between requests, so a revoked key or token is refused on its very next call on every
+/// node. A client address with too many failures this minute is refused (429) before anything else; a secret of the wrong shape or checksum is refused without a store lookup; a revoked or
 /// expired one is refused and audited. Expiry (including a rotation's grace period) is compared with the
 /// injected clock against the stored time, so every node agrees.
 /// </summary>
 internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFailureLimits limits, AuditLog audit)
 {
     public async Task<CallerFeature> ResolveAsync(HttpContext context)
-    {
-        var caller = await AuthenticateAsync(context);
-        var connectionId = caller.ConnectionId ?? NamedConnection(context.Request);
-        var connection = connectionId is null ? null
-            : await db.ConnectionsVisibleTo(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, context.RequestAborted);
-        return new CallerFeature(caller, connectionId, connection);
-    }
-
-    /// <summary>The connection a secret key names; a blank header names none.</summary>
-    private static string? NamedConnection(HttpRequest request) =>
-        request.Headers[AuthExtensions.ConnectionHeader].ToString() is { } named && !string.IsNullOrWhiteSpace(named) ? named : null;
-
-    private async Task<Caller> AuthenticateAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header))
@@ -56,40 +42,34 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFai
             throw await FailedAsync(context, address);
         }
 
-        var hash = BearerSecrets.Hash(secret);
-        var now = time.GetUtcNow();
-        if (kind == BearerSecrets.SecretKeyKind)
-        {
-            var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
-            if (key is null)
-            {
-                throw await FailedAsync(context, address);
-            }
-
-            if (key.RevokedAt is not null || key.ExpiresAt <= now)
-            {
-                await RejectedAsync(AuditEventTypes.ApiKeyRejected, new(key.AccountId, key.Environment, AuditLog.ApiKeySubject, key.Id), key.RevokedAt, key.ExpiresAt, cancellationToken);
-                throw await FailedAsync(context, address);
-            }
-
-            return new Caller(key.AccountId, key.Environment, CallerKind.SecretKey, key.Id, null, Scopes.All);
-        }
-
-        var token = await db.ConnectionTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (token is null)
+        // One statement finds the secret, the account's limit and the connection (CallerLookup): nothing is cached.
+        var isToken = kind == BearerSecrets.ConnectionTokenKind;
+        var found = await CallerLookup.FindAsync(db, isToken, BearerSecrets.Hash(secret), isToken ? null : NamedConnection(context.Request), cancellationToken);
+        if (found is null)
         {
             throw await FailedAsync(context, address);
         }
 
-        if (token.RevokedAt is not null || token.ExpiresAt <= now)
+        if (found.RevokedAt is not null || found.ExpiresAt <= time.GetUtcNow())
         {
-            await RejectedAsync(AuditEventTypes.ConnectionTokenRejected, new(token.AccountId, token.Environment, AuditLog.ConnectionTokenSubject, token.Id), token.RevokedAt, token.ExpiresAt, cancellationToken);
+            var (type, subject) = isToken
+                ? (AuditEventTypes.ConnectionTokenRejected, AuditLog.ConnectionTokenSubject)
+                : (AuditEventTypes.ApiKeyRejected, AuditLog.ApiKeySubject);
+            await RejectedAsync(type, new(found.AccountId, found.Environment, subject, found.CredentialId), found.RevokedAt, found.ExpiresAt, cancellationToken);
             throw await FailedAsync(context, address);
         }
 
-        var scopes = token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        return new Caller(token.AccountId, token.Environment, CallerKind.ConnectionToken, token.Id, token.ConnectionId, scopes);
+        var caller = isToken
+            ? new Caller(found.AccountId, found.Environment, CallerKind.ConnectionToken, found.CredentialId, found.TokenConnectionId,
+                found.Scopes!.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal))
+            : new Caller(found.AccountId, found.Environment, CallerKind.SecretKey, found.CredentialId, null, Scopes.All);
+        var connectionId = caller.ConnectionId ?? NamedConnection(context.Request);
+        return new CallerFeature(caller, connectionId, found.Connection, found.AccountRateLimitPerMinute);
     }
+
+    /// <summary>The connection a secret key names; a blank header names none.</summary>
+    private static string? NamedConnection(HttpRequest request) =>
+        request.Headers[AuthExtensions.ConnectionHeader].ToString() is { } named && !string.IsNullOrWhiteSpace(named) ? named : null;
 
     /// <summary>Counts the failure against the client address; the failure that uses up the address's allowance is audited as a burst.</summary>
     private async Task<ApiException> FailedAsync(HttpContext context, RateLimitPartition address)

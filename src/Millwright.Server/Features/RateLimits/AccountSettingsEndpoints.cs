@@ -26,8 +26,7 @@ internal static class AccountSettingsEndpoints
             .WithDescription("""
                 `rate_limit_per_minute` (1–1000000) sets how many requests per minute the account may make in the key's
                 environment across all its keys, tokens and connections; `0` returns to the installation's default. The
-                other environment keeps its own setting. The new limit applies from the next request on this node and
-                within `Millwright:RateLimits:SettingsCacheDuration` (30 s) on others.
+                other environment keeps its own setting. The new limit applies from the next request, on every node.
                 """)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
     }
@@ -36,8 +35,8 @@ internal static class AccountSettingsEndpoints
         TypedResults.Ok(await LoadAsync(http.GetCaller(), db, options.Value, cancellationToken));
 
     private static async Task<Ok<AccountSettings>> UpdateAccount(
-        UpdateAccountBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] RateLimitSettings settings,
-        [FromServices] IOptions<RateLimitOptions> options, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        UpdateAccountBody body, HttpContext http, [FromServices] MillwrightDb db, [FromServices] IOptions<RateLimitOptions> options,
+        [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.GetCaller();
         if (body.RateLimitPerMinute is { } limit)
@@ -54,7 +53,6 @@ internal static class AccountSettingsEndpoints
             row.RateLimitPerMinute = value;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            settings.ForgetAccount(caller.AccountId, caller.Environment);
         }
 
         return TypedResults.Ok(await LoadAsync(caller, db, options.Value, cancellationToken));

@@ -3,7 +3,6 @@ using Millwright.Client.Errors;
 using Millwright.Server.Features.Auth;
 using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Telemetry;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.RateLimits;
 
@@ -28,7 +27,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
             return;
         }
 
-        var decision = await counters.TryAcquireAsync(await PartitionsAsync(context, feature), context.RequestAborted);
+        var decision = await counters.TryAcquireAsync(Partitions(feature), context.RequestAborted);
         context.Response.OnStarting(() =>
         {
             // Set when the response starts: ErrorHandlingMiddleware clears headers before writing an error.
@@ -50,13 +49,11 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
         await next(context);
     }
 
-    private async Task<List<RateLimitPartition>> PartitionsAsync(HttpContext context, ICallerFeature feature)
+    private List<RateLimitPartition> Partitions(ICallerFeature feature)
     {
         var caller = feature.Caller;
-        var db = context.RequestServices.GetRequiredService<MillwrightDb>();
         var account = $"{caller.AccountId}:{caller.Environment}";
-        var accountLimit = await settings.AccountLimitAsync(db, caller.AccountId, caller.Environment, context.RequestAborted);
-        var partitions = new List<RateLimitPartition>(2) { new($"account:{account}", accountLimit) };
+        var partitions = new List<RateLimitPartition>(2) { new($"account:{account}", settings.AccountLimit(feature)) };
         if (feature.ConnectionId is { } connectionId)
         {
             // Keyed under the account too, so that naming another account's connection cannot spend its budget.

@@ -14,9 +14,6 @@ internal sealed class RateLimitOptions
     /// <summary>Requests per minute that work on one connection (its tokens, or a secret key naming it), unless the connection sets its own.</summary>
     public int ConnectionPerMinute { get; set; } = 600;
 
-    /// <summary>How long a process keeps a stored account or connection limit before reading it again (changes made on other nodes apply within it).</summary>
-    public TimeSpan SettingsCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Failed bearer authentications (unknown, malformed, revoked or expired secrets) one client address may make per minute before every bearer request from it is refused until the minute ends.</summary>
     public int FailedAuthPerAddressPerMinute { get; set; } = 30;
 
@@ -27,7 +24,7 @@ internal sealed class RateLimitOptions
     public int FailedSignInPerAccountPerMinute { get; set; } = 20;
 
     internal static bool IsValid(RateLimitOptions o) =>
-        o.AccountPerMinute is >= 1 and <= MaxPerMinute && o.ConnectionPerMinute is >= 1 and <= MaxPerMinute && o.SettingsCacheDuration >= TimeSpan.Zero
+        o.AccountPerMinute is >= 1 and <= MaxPerMinute && o.ConnectionPerMinute is >= 1 and <= MaxPerMinute
         && o.FailedAuthPerAddressPerMinute is >= 1 and <= MaxPerMinute && o.FailedSignInPerAddressPerMinute is >= 1 and <= MaxPerMinute
         && o.FailedSignInPerAccountPerMinute is >= 1 and <= MaxPerMinute;
 }

@@ -12,9 +12,13 @@ internal sealed class EntitySchema
         ByName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         Expansions = fields.Where(f => f.ExpandName is not null).ToDictionary(f => f.ExpandName!, StringComparer.Ordinal);
         ExpansionByField = fields.Where(f => f.ExpandName is not null).ToDictionary(f => f.Name, StringComparer.Ordinal);
-        DateTimeDataFields = fields.Where(f => f is { Source: FieldSource.Data, Kind: FieldKind.DateTime })
+        var dateTimes = fields.Where(f => f is { Source: FieldSource.Data, Kind: FieldKind.DateTime })
             .Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        DateTimeDataFields = dateTimes;
+        dateTimeLookup = dateTimes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> dateTimeLookup;
 
     public EntityInfo Info { get; }
 
@@ -31,6 +35,9 @@ internal sealed class EntitySchema
 
     /// <summary>Typed date-time fields of <c>data</c>, which the writer normalizes to UTC.</summary>
     public IReadOnlySet<string> DateTimeDataFields { get; }
+
+    /// <summary><see cref="DateTimeDataFields"/> by a name the writer has not made a string of.</summary>
+    public bool IsDateTimeDataField(ReadOnlySpan<char> name) => dateTimeLookup.Contains(name);
 
     /// <summary>Resolves a field name from a query, including <c>custom_fields.&lt;name&gt;</c>; null when unknown.</summary>
     public FieldDef? Find(string name)
