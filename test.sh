@@ -64,9 +64,14 @@ run() {
   rm -f "$out"
 }
 
+# PostgreSQL starts before any test: the tests' own outgoing connections take ephemeral local ports, and one of
+# them holding PostgreSQL's port would keep it from listening.
+pg_ok=0
+pg=$(scripts/postgres.sh) && pg_ok=1
+
 run "all tests on SQLite"
 
-if pg=$(scripts/postgres.sh); then
+if [ "$pg_ok" = 1 ]; then
   # Each test host creates its own database; drop those of earlier runs.
   for db in $(psql "postgresql://postgres@127.0.0.1:${MILLWRIGHT_PG_PORT:-55432}/postgres" -Atc "select datname from pg_database where datname like 'mw\_%'" 2>/dev/null); do
     psql "postgresql://postgres@127.0.0.1:${MILLWRIGHT_PG_PORT:-55432}/postgres" -qc "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 || true

@@ -46,16 +46,19 @@ public sealed record RequestLog
     /// <summary>Request body (secrets masked), cut at the configured size. Only on the single get.</summary>
     public string? RequestBody { get; init; }
 
-    /// <summary>True when <see cref="RequestBody"/> was cut.</summary>
+    /// <summary>True when the request body was cut.</summary>
     public bool RequestBodyTruncated { get; init; }
 
     /// <summary>Response headers, secrets masked. Only on the single get.</summary>
     public IReadOnlyDictionary<string, string>? ResponseHeaders { get; init; }
 
-    /// <summary>Response body (secrets masked), cut at the configured size. Only on the single get.</summary>
+    /// <summary>
+    /// Response body (secrets masked), cut at the configured size (16 KiB by default; a successful read keeps its first
+    /// 2 KiB, since the store holds what it returned). Only on the single get.
+    /// </summary>
     public string? ResponseBody { get; init; }
 
-    /// <summary>True when <see cref="ResponseBody"/> was cut.</summary>
+    /// <summary>True when the response body was cut.</summary>
     public bool ResponseBodyTruncated { get; init; }
 
     /// <summary>The upstream attempts, oldest first. Only on the single get.</summary>

@@ -7,7 +7,7 @@ namespace Millwright.Server.Persistence;
 
 /// <summary>
 /// Inserts many rows of one mapped type with plain statements on the context's current transaction, without change
-/// tracking, for the sync's page writes (records and their outbox events): through EF, a page of 200 records and 200
+/// tracking, for the sync's page writes (records and their outbox events) and the request-log writer: through EF, a page of 200 records and 200
 /// events spent more time building, preparing and tracking commands than the store spent storing them (each batched
 /// INSERT was prepared anew, and the records table's ~90 partial expression indexes make a prepare cost about as much
 /// as the insert). Columns, names and value conversions come from the EF model, so the rows are stored exactly as
@@ -30,7 +30,8 @@ internal static class PlainInserts
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = entityType.GetTableName()!;
-        var properties = entityType.GetProperties().ToArray();
+        // A key the store generates (an identity column) is left to the store, as SaveChanges leaves it.
+        var properties = entityType.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)).ToArray();
         var columns = string.Join(", ", properties.Select(p => p.GetColumnName()));
         var postgres = !db.StoresTimesAsNumbers;
 

@@ -6,12 +6,20 @@ namespace Millwright.Server.Features.RequestLogs;
 /// The first <c>max</c> bytes that pass through a body stream, copied as they go by: the request body as
 /// the endpoint reads it, the response body as it is written. Nothing is read or buffered beyond what
 /// the request itself does. The buffer is pooled: the writer calls <see cref="Release"/> once it has
-/// turned the bytes into a row (a dropped entry's buffer is simply collected).
+/// turned the bytes into a row (a dropped entry's buffer is simply collected). A limit that depends on the response
+/// (its status is final once its body is written) is asked for at the first byte, so a cut body is never copied whole.
 /// </summary>
-internal sealed class BodyCapture(int max)
+internal sealed class BodyCapture
 {
+    private readonly Func<int>? limitAtFirstByte;
     private byte[] buffer = [];
     private int length;
+    private int max;
+    private bool started;
+
+    public BodyCapture(int max) => this.max = max;
+
+    public BodyCapture(Func<int> limitAtFirstByte) => this.limitAtFirstByte = limitAtFirstByte;
 
     public bool Truncated { get; private set; }
 
@@ -19,6 +27,17 @@ internal sealed class BodyCapture(int max)
 
     public void Append(ReadOnlySpan<byte> data)
     {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        if (!started)
+        {
+            started = true;
+            max = limitAtFirstByte?.Invoke() ?? max;
+        }
+
         var room = max - length;
         if (data.Length > room)
         {

@@ -1,8 +1,15 @@
 using System.Text.Json;
 using Millwright.Connectors.Http;
-using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.RequestLogs;
+
+/// <summary>The rows one write stores: entries first, then the upstream calls under them.</summary>
+internal sealed class LogBatch
+{
+    public List<RequestLogRow> Entries { get; } = [];
+
+    public List<UpstreamCallRow> Calls { get; } = [];
+}
 
 /// <summary>Turns queued items into rows: redaction and encoding happen here, on the writer, not on the request.</summary>
 internal static class LogRows
@@ -10,12 +17,12 @@ internal static class LogRows
     public const string ApiKind = "api";
     public const string SyncKind = "sync";
 
-    public static void AddApiCalls(MillwrightDb db, IEnumerable<ApiCallItem> items)
+    public static void AddApiCalls(LogBatch batch, IEnumerable<ApiCallItem> items)
     {
         foreach (var item in items)
         {
             var secrets = BearerOf(item.RequestHeaders);
-            db.RequestLogs.Add(new RequestLogRow
+            batch.Entries.Add(new RequestLogRow
             {
                 Id = item.RequestId,
                 Kind = ApiKind,
@@ -41,7 +48,7 @@ internal static class LogRows
             item.ResponseBody.Release();
             foreach (var call in item.UpstreamCalls)
             {
-                db.UpstreamCalls.Add(ToRow(item.RequestId, call));
+                batch.Calls.Add(ToRow(item.RequestId, call));
             }
         }
     }

@@ -5,7 +5,8 @@ namespace Millwright.Server.Features.RequestLogs;
 
 /// <summary>
 /// Drains <see cref="LogQueue"/> in batches: whatever is waiting (up to <see cref="RequestLogOptions.BatchSize"/>)
-/// goes into one transaction. A failed batch is logged and dropped: logs must never take the API down.
+/// goes into one transaction, inserted with plain statements (<see cref="PlainInserts"/>: nothing to track, and a
+/// busy API logs a row per request). A failed batch is logged and dropped: logs must never take the API down.
 /// On shutdown it writes what is left.
 /// </summary>
 internal sealed partial class LogWriter(LogQueue queue, IServiceScopeFactory scopes, IOptions<RequestLogOptions> options, ILogger<LogWriter> logger)
@@ -57,11 +58,12 @@ internal sealed partial class LogWriter(LogQueue queue, IServiceScopeFactory sco
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var apiCalls = batch.OfType<ApiCallItem>().ToList();
             var calls = batch.OfType<CallItem>().ToList();
-            LogRows.AddApiCalls(db, apiCalls);
-            await syncOwners.AddStreamedCallsAsync(db, calls, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            var rows = new LogBatch();
+            LogRows.AddApiCalls(rows, batch.OfType<ApiCallItem>());
+            await syncOwners.AddStreamedCallsAsync(db, rows, calls, cancellationToken);
+            await PlainInserts.InsertAsync(db, rows.Entries, cancellationToken);
+            await PlainInserts.InsertAsync(db, rows.Calls, cancellationToken);
             await HealthCounts.AddAsync(db, calls.Select(c => c.Call), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -24,10 +24,11 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, LogQueue queue,
         }
 
         var max = options.Value.MaxBodyBytes;
+        var readMax = Math.Min(max, options.Value.MaxReadBodyBytes);
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var requestBody = new BodyCapture(max);
-        var responseBody = new BodyCapture(max);
+        var responseBody = new BodyCapture(() => IsSuccessfulRead(context) ? readMax : max);
         var originalRequest = context.Request.Body;
         var originalResponse = context.Response.Body;
         context.Request.Body = new CapturingStream(originalRequest, requestBody);
@@ -83,6 +84,10 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, LogQueue queue,
 
         return calls.Select(c => c.ConnectionId).Distinct().ToList() is [{ } only] ? only : null;
     }
+
+    /// <summary>A read that worked: its answer is in the store already, so the log keeps only its first bytes.</summary>
+    private static bool IsSuccessfulRead(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && context.Response.StatusCode < 400;
 
     private static KeyValuePair<string, string>[] Copy(IHeaderDictionary headers)
     {

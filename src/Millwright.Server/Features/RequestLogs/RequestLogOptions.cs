@@ -11,6 +11,13 @@ internal sealed class RequestLogOptions
     /// <summary>Request and response bodies are kept up to this many bytes (UTF-8), the rest is cut.</summary>
     public int MaxBodyBytes { get; set; } = 16 * 1024;
 
+    /// <summary>
+    /// The response body of a successful read (<c>GET</c> or <c>HEAD</c> answered below 400) is kept up to this many
+    /// bytes: the store already holds what it returned, and its first bytes show which records came back. Errors and
+    /// writes keep <see cref="MaxBodyBytes"/>. Capped by <see cref="MaxBodyBytes"/>.
+    /// </summary>
+    public int MaxReadBodyBytes { get; set; } = 2 * 1024;
+
     /// <summary>Logs and upstream health older than this are deleted.</summary>
     public int RetentionDays { get; set; } = 14;
 
@@ -24,6 +31,6 @@ internal sealed class RequestLogOptions
     public int BatchSize { get; set; } = 500;
 
     internal static bool IsValid(RequestLogOptions o) =>
-        o.MaxBodyBytes is >= 0 and <= 1024 * 1024 && o.RetentionDays is >= 1 and <= 3650
+        o.MaxBodyBytes is >= 0 and <= 1024 * 1024 && o.MaxReadBodyBytes is >= 0 and <= 1024 * 1024 && o.RetentionDays is >= 1 and <= 3650
         && o.CleanupInterval >= TimeSpan.FromSeconds(1) && o.CleanupInterval <= TimeSpan.FromDays(30) && o.QueueCapacity >= 16 && o.BatchSize is >= 1 and <= 10_000;
 }

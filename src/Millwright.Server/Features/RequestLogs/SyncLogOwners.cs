@@ -13,7 +13,7 @@ internal sealed class SyncLogOwners
     private const int MaxRemembered = 10_000;
     private readonly HashSet<string> created = new(StringComparer.Ordinal);
 
-    public async Task AddStreamedCallsAsync(MillwrightDb db, IReadOnlyList<CallItem> calls, CancellationToken cancellationToken)
+    public async Task AddStreamedCallsAsync(MillwrightDb db, LogBatch batch, IReadOnlyList<CallItem> calls, CancellationToken cancellationToken)
     {
         var streamed = calls.Where(c => c.StreamOwner is not null).GroupBy(c => c.StreamOwner!).ToList();
         if (streamed.Count == 0)
@@ -42,7 +42,7 @@ internal sealed class SyncLogOwners
             }
             else
             {
-                db.RequestLogs.Add(new RequestLogRow
+                batch.Entries.Add(new RequestLogRow
                 {
                     Id = group.Key,
                     Kind = LogRows.SyncKind,
@@ -60,7 +60,7 @@ internal sealed class SyncLogOwners
             }
 
             created.Add(group.Key);
-            db.UpstreamCalls.AddRange(group.Select(c => LogRows.ToRow(group.Key, c.Call)));
+            batch.Calls.AddRange(group.Select(c => LogRows.ToRow(group.Key, c.Call)));
         }
     }
 

@@ -1,10 +1,15 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Millwright.Client;
+using Millwright.Client.Connections;
 using Millwright.Client.Errors;
+using Millwright.Client.Models;
 using Millwright.Server.Features.RequestLogs;
 using Millwright.Tests.Server.Sync;
 using Millwright.Tests.Support;
@@ -32,6 +37,42 @@ public sealed class RequestLogPipelineTests
         Assert.True(Encoding.UTF8.GetByteCount(log.ResponseBody!) <= 40);
         Assert.StartsWith(log.ResponseBody!, full, StringComparison.Ordinal);
         Assert.Equal(connectionId, log.ConnectionId);
+    }
+
+    [Fact]
+    public async Task Log_SuccessfulRead_KeepsOnlyReadPrefixWhileErrorsAndWritesKeepTheirWholeBody()
+    {
+        using var host = new MillwrightHost(new Dictionary<string, string?> { ["Millwright:RequestLogs:MaxReadBodyBytes"] = "64" });
+        var account = await host.CreateAccountAsync();
+        var keyClient = new MillwrightClient(host.Http(), account.TestSecretKey);
+        var connectionId = await SyncTestData.InsertConnectionAsync(host, account, "maintainx");
+        using var http = host.Http(account.TestSecretKey);
+
+        using var read = await http.GetAsync($"/v1/connections/{connectionId}");
+        var readBody = await read.Content.ReadAsStringAsync();
+        using var missing = await http.GetAsync("/v1/connections/conn_does_not_exist");
+        var missingBody = await missing.Content.ReadAsStringAsync();
+        using var write = await http.PostAsJsonAsync($"/v1/connections/{connectionId}/tokens",
+            new CreateConnectionTokenRequest { Name = "reporting", Scopes = [TokenScopes.Read] }, MillwrightJson.Options);
+        var token = (await write.Content.ReadFromJsonAsync<CreatedConnectionToken>(MillwrightJson.Options))!;
+
+        var readLog = await RequestLogWait.ForAsync(host, keyClient, read.Headers.GetValues("X-Request-Id").Single());
+        Assert.True(readBody.Length > 64);
+        Assert.True(readLog.ResponseBodyTruncated);
+        Assert.True(Encoding.UTF8.GetByteCount(readLog.ResponseBody!) <= 64);
+        Assert.StartsWith(readLog.ResponseBody!, readBody, StringComparison.Ordinal);
+
+        var missingLog = await RequestLogWait.ForAsync(host, keyClient, missing.Headers.GetValues("X-Request-Id").Single());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.True(missingBody.Length > 64);
+        Assert.False(missingLog.ResponseBodyTruncated);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(missingBody), JsonNode.Parse(missingLog.ResponseBody!)));
+
+        var writeLog = await RequestLogWait.ForAsync(host, keyClient, write.Headers.GetValues("X-Request-Id").Single());
+        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
+        Assert.False(writeLog.ResponseBodyTruncated);
+        Assert.True(writeLog.ResponseBody!.Length > 64);
+        Assert.Contains(token.Id, writeLog.ResponseBody, StringComparison.Ordinal);
     }
 
     [Fact]
