@@ -23,6 +23,7 @@ internal static class PersistenceExtensions
             var file = SqliteFiles.Prepare(options.DataDirectory);
             services.AddDbContextPool<SqliteMillwrightDb>(o => o.UseSqlite($"Data Source={file};Pooling=True").AddInterceptors(new SqliteBusyWait()));
             services.AddScoped<MillwrightDb>(sp => sp.GetRequiredService<SqliteMillwrightDb>());
+            services.AddSingleton(_ => new SqliteReads(file));
         }
 
         services.AddSingleton<StoreMigration>();

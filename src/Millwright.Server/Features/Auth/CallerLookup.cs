@@ -26,7 +26,7 @@ internal sealed record CallerRecord(
 /// <summary>
 /// The read path's one store round trip before the records (ADR 0027): the key or token by hash, joined with the
 /// account's rate-limit setting and with the connection the request works on, in one statement, read with plain
-/// ADO.NET on the DbContext's connection (no EF query compilation, change tracker or materializer). Nothing is
+/// ADO.NET (on SQLite on a kept connection with the statement prepared, <see cref="SqliteReads"/>) (no EF query compilation, change tracker or materializer). Nothing is
 /// cached: every request reads the rows as they are now, so a revocation, an expiry, a deleted connection or a
 /// changed limit is seen on every node from the next request. The connection join repeats
 /// <see cref="Visibility.ConnectionsVisibleTo"/> (same account, same environment, not deleted); keep the two alike.
@@ -62,9 +62,21 @@ internal static class CallerLookup
         """;
 
     /// <summary>The key (or token) with this hash; for a key, <paramref name="namedConnection"/> is the connection it names (or null).</summary>
-    public static async Task<CallerRecord?> FindAsync(MillwrightDb db, bool token, string hash, string? namedConnection, CancellationToken cancellationToken)
+    /// <param name="reads">SQLite's kept read connections (null on PostgreSQL): the statement is then prepared once per connection.</param>
+    public static async Task<CallerRecord?> FindAsync(
+        MillwrightDb db, SqliteReads? reads, bool token, string hash, string? namedConnection, CancellationToken cancellationToken)
     {
         var dialect = db.StoresTimesAsNumbers ? (ISqlDialect)SqliteDialect.Instance : PostgresDialect.Instance;
+        KeyValuePair<string, object>[] parameters = token
+            ? [new("@hash", hash)]
+            : [new("@hash", hash), new("@connection", (object?)namedConnection ?? DBNull.Value)];
+        if (reads is not null && db.Database.CurrentTransaction is null)
+        {
+            using var lease = reads.Rent();
+            await using var kept = await lease.Command(token ? TokenSql : KeySql, parameters).ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
+            return await ReadAsync(kept, dialect, cancellationToken);
+        }
+
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -77,28 +89,13 @@ internal static class CallerLookup
             await using var command = connection.CreateCommand();
             command.CommandText = token ? TokenSql : KeySql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            Add(command, "@hash", hash);
-            if (!token)
+            foreach (var (name, value) in parameters)
             {
-                Add(command, "@connection", (object?)namedConnection ?? DBNull.Value);
+                command.AddParameter(name, value);
             }
 
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            return new CallerRecord(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : dialect.ReadTime(reader, 3),
-                reader.IsDBNull(4) ? null : dialect.ReadTime(reader, 4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                reader.IsDBNull(ConnectionStart) ? null : ReadConnection(reader, dialect));
+            return await ReadAsync(reader, dialect, cancellationToken);
         }
         finally
         {
@@ -109,12 +106,23 @@ internal static class CallerLookup
         }
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    private static async Task<CallerRecord?> ReadAsync(DbDataReader reader, ISqlDialect dialect, CancellationToken cancellationToken)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new CallerRecord(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : dialect.ReadTime(reader, 3),
+            reader.IsDBNull(4) ? null : dialect.ReadTime(reader, 4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetInt32(7),
+            reader.IsDBNull(ConnectionStart) ? null : ReadConnection(reader, dialect));
     }
 
     private static ConnectionRow ReadConnection(DbDataReader reader, ISqlDialect dialect)

@@ -16,7 +16,7 @@ namespace Millwright.Server.Features.Auth;
 /// expired one is refused and audited. Expiry (including a rotation's grace period) is compared with the
 /// injected clock against the stored time, so every node agrees.
 /// </summary>
-internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFailureLimits limits, AuditLog audit)
+internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFailureLimits limits, AuditLog audit, SqliteReads? reads = null)
 {
     public async Task<CallerFeature> ResolveAsync(HttpContext context)
     {
@@ -44,7 +44,7 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFai
 
         // One statement finds the secret, the account's limit and the connection (CallerLookup): nothing is cached.
         var isToken = kind == BearerSecrets.ConnectionTokenKind;
-        var found = await CallerLookup.FindAsync(db, isToken, BearerSecrets.Hash(secret), isToken ? null : NamedConnection(context.Request), cancellationToken);
+        var found = await CallerLookup.FindAsync(db, reads, isToken, BearerSecrets.Hash(secret), isToken ? null : NamedConnection(context.Request), cancellationToken);
         if (found is null)
         {
             throw await FailedAsync(context, address);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Millwright.Server.Features.Records.Sql;
@@ -21,13 +22,24 @@ internal sealed record StoredRecord(
     public IReadOnlyList<object?> CursorKeys { get; init; } = [];
 }
 
-/// <summary>Runs record statements with ADO.NET on the DbContext's own connection (no EF materialization).</summary>
-internal sealed class RecordStore(MillwrightDb db)
+/// <summary>
+/// Runs record statements with ADO.NET (no EF materialization): on SQLite on a kept read connection with the statement
+/// already prepared (<see cref="SqliteReads"/>), otherwise on the DbContext's own connection.
+/// </summary>
+internal sealed class RecordStore(MillwrightDb db, SqliteReads? reads = null)
 {
     public ISqlDialect Dialect { get; } = db.StoresTimesAsNumbers ? SqliteDialect.Instance : PostgresDialect.Instance;
 
     public async Task<List<StoredRecord>> ReadAsync(SqlStatement statement, IReadOnlyList<SortKey> cursorKeys, CancellationToken cancellationToken)
     {
+        if (reads is not null && db.Database.CurrentTransaction is null)
+        {
+            // SQLite outside a write transaction: a kept connection whose statement is already prepared (SqliteReads).
+            using var lease = reads.Rent();
+            await using var reader = await lease.Command(statement.Text, statement.Parameters).ExecuteReaderAsync(cancellationToken);
+            return await ReadRowsAsync(reader, cursorKeys, cancellationToken);
+        }
+
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -42,36 +54,11 @@ internal sealed class RecordStore(MillwrightDb db)
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             foreach (var (name, value) in statement.Parameters)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
+                command.AddParameter(name, value);
             }
 
-            var rows = new List<StoredRecord>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var keys = new object?[cursorKeys.Count];
-                for (var i = 0; i < keys.Length; i++)
-                {
-                    keys[i] = Dialect.ReadCursorValue(reader, RecordSql.CursorColumnsStart + i, cursorKeys[i].Kind);
-                }
-
-                rows.Add(new StoredRecord(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    Dialect.ReadTime(reader, 2),
-                    Dialect.ReadTime(reader, 3),
-                    reader.IsDBNull(4) ? null : Dialect.ReadTime(reader, 4),
-                    reader.IsDBNull(5) ? null : Dialect.ReadTime(reader, 5),
-                    reader.IsDBNull(6) ? null : Dialect.ReadTime(reader, 6),
-                    reader.GetString(7),
-                    reader.IsDBNull(8) ? null : reader.GetString(8))
-                { CursorKeys = keys });
-            }
-
-            return rows;
+            return await ReadRowsAsync(reader, cursorKeys, cancellationToken);
         }
         finally
         {
@@ -80,5 +67,32 @@ internal sealed class RecordStore(MillwrightDb db)
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    private async Task<List<StoredRecord>> ReadRowsAsync(DbDataReader reader, IReadOnlyList<SortKey> cursorKeys, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var keys = new object?[cursorKeys.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = Dialect.ReadCursorValue(reader, RecordSql.CursorColumnsStart + i, cursorKeys[i].Kind);
+            }
+
+            rows.Add(new StoredRecord(
+                reader.GetString(0),
+                reader.GetString(1),
+                Dialect.ReadTime(reader, 2),
+                Dialect.ReadTime(reader, 3),
+                reader.IsDBNull(4) ? null : Dialect.ReadTime(reader, 4),
+                reader.IsDBNull(5) ? null : Dialect.ReadTime(reader, 5),
+                reader.IsDBNull(6) ? null : Dialect.ReadTime(reader, 6),
+                reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8))
+            { CursorKeys = keys });
+        }
+
+        return rows;
     }
 }
