@@ -95,99 +95,61 @@ internal sealed partial class SyncEngine
         }
 
         var before = (run.Added, run.Updated, run.Deleted);
-        var reading = reader.ReadAsync(connector, context, new ReadRequest(info.Entity, cursor, since, o.PageSize), run.Id, cancellationToken);
-        CancellationTokenSource? ahead = null;
-        try
+        while (true)
         {
-            while (true)
+            var result = await reader.ReadAsync(connector, context, new ReadRequest(info.Entity, cursor, since, o.PageSize), run.Id, cancellationToken);
+            if (result.Failure is { } failure)
             {
-                var result = await reading;
-                if (result.Failure is { } failure)
-                {
-                    return Classify(run, info, failure);
-                }
+                return Classify(run, info, failure);
+            }
 
-                var page = result.Value!;
-                var next = page.NextCursor;
-                if (next is not null && !cursors.Add(next))
-                {
-                    // Following it would loop forever; the entity resumes from its watermark next run.
-                    run.AddError(info.Path, ErrorCodes.UpstreamInvalidResponse,
-                        $"The system returned a page cursor it had already returned while listing {info.Path}; reading stopped to avoid a loop.");
-                    return null;
-                }
+            var page = result.Value!;
+            var next = page.NextCursor;
+            if (next is not null && !cursors.Add(next))
+            {
+                // Following it would loop forever; the entity resumes from its watermark next run.
+                run.AddError(info.Path, ErrorCodes.UpstreamInvalidResponse,
+                    $"The system returned a page cursor it had already returned while listing {info.Path}; reading stopped to avoid a loop.");
+                return null;
+            }
 
-                foreach (var record in page.Records)
+            foreach (var record in page.Records)
+            {
+                if (record.RemoteUpdatedAt is { } changed && (pending is null || changed > pending))
                 {
-                    if (record.RemoteUpdatedAt is { } changed && (pending is null || changed > pending))
-                    {
-                        pending = changed;
-                    }
-                }
-
-                // The next page is read while this one is written (its cursor is all the read needs), so the store's
-                // time hides behind the system's instead of adding to it; writes stay one at a time, in page order. A
-                // read ahead whose page will not be written (the write failed, the run was lost) is cancelled: at
-                // most one upstream request spent for nothing.
-                ahead?.Dispose();
-                ahead = null;
-                if (next is not null)
-                {
-                    ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    reading = reader.ReadAsync(connector, context, new ReadRequest(info.Entity, next, since, o.PageSize), run.Id, ahead.Token);
-                }
-
-                PageCounts? counts;
-                try
-                {
-                    counts = await WritePageAsync(run, pass, page, next, pending, cancellationToken);
-                }
-                catch (MappingException ex)
-                {
-                    await DiscardAsync(reading, ahead);
-                    run.AddError(info.Path, SyncErrorCodes.MappingInvalid, ex.Message);
-                    return null;
-                }
-                catch
-                {
-                    await DiscardAsync(reading, ahead);
-                    throw;
-                }
-
-                if (counts is not { } c)
-                {
-                    await DiscardAsync(reading, ahead);
-                    await lease.CancelAsync();
-                    cancellationToken.ThrowIfCancellationRequested();
-                    return null;
-                }
-
-                run.Added += c.Added;
-                run.Updated += c.Updated;
-                run.Deleted += c.Deleted;
-                if (next is null)
-                {
-                    LogEntityDone(run.Id, info.Path, full, run.Added - before.Added, run.Updated - before.Updated, run.Deleted - before.Deleted);
-                    return null;
+                    pending = changed;
                 }
             }
-        }
-        finally
-        {
-            ahead?.Dispose();
-        }
-    }
 
-    /// <summary>Cancels a read ahead whose page will not be written and waits for it to end, whatever its outcome.</summary>
-    private static async Task DiscardAsync(Task<ConnectorResult<RawPage>> reading, CancellationTokenSource? ahead)
-    {
-        if (ahead is null)
-        {
-            return;
-        }
+            PageCounts? counts;
+            try
+            {
+                counts = await WritePageAsync(run, pass, page, next, pending, cancellationToken);
+            }
+            catch (MappingException ex)
+            {
+                run.AddError(info.Path, SyncErrorCodes.MappingInvalid, ex.Message);
+                return null;
+            }
 
-        await ahead.CancelAsync();
-        await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (counts is not { } c)
+            {
+                await lease.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+                return null;
+            }
+
+            run.Added += c.Added;
+            run.Updated += c.Updated;
+            run.Deleted += c.Deleted;
+            if (next is null)
+            {
+                LogEntityDone(run.Id, info.Path, full, run.Added - before.Added, run.Updated - before.Updated, run.Deleted - before.Deleted);
+                return null;
+            }
+
+            cursor = next;
+        }
     }
 
     private async Task<PageCounts?> WritePageAsync(
