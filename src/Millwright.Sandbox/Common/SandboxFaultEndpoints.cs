@@ -59,6 +59,14 @@ internal static class SandboxFaultEndpoints
         });
     }
 
+    /// <summary>
+    /// <c>GET {prefix}/_sandbox/requests</c>: what the emulated rate limit counted, one entry per API key (keys not
+    /// shown), so that a test or an operator sees how many calls a vendor would have counted in its window.
+    /// </summary>
+    public static void MapSandboxRequestCounts(this IEndpointRouteBuilder app, string prefix, SandboxRateLimiter limiter) =>
+        app.MapGet(prefix + "/_sandbox/requests", () => TypedResults.Json(new { limit = limiter.PermitsPerWindow, keys = limiter.Windows() }, Json))
+            .ExcludeFromDescription();
+
     private static void Apply(SandboxFaults faults, FaultRequest request)
     {
         if (request.ErrorRate is { } rate)

@@ -8,7 +8,8 @@ namespace Millwright.Sandbox.MaintainX;
 
 /// <summary>
 /// The MaintainX emulator as a module, mounted at <c>/sandbox/maintainx</c>: the API under <c>{prefix}/v1</c>
-/// (the real one is https://api.getmaintainx.com/v1), fault knobs under <c>{prefix}/_sandbox/faults</c>, and
+/// (the real one is https://api.getmaintainx.com/v1), fault knobs under <c>{prefix}/_sandbox/faults</c>, the
+/// rate limit's counts at <c>{prefix}/_sandbox/requests</c>, and
 /// a MaintainX-style 404 for any other path under the prefix.
 /// </summary>
 public sealed class MaintainXSandboxModule : SandboxModule<MaintainXSandbox, MaintainXSandboxSettings>
@@ -41,6 +42,7 @@ public sealed class MaintainXSandboxModule : SandboxModule<MaintainXSandbox, Mai
         var api = app.MapGroup(prefix + "/v1").ExcludeFromDescription().AddEndpointFilter(new MaintainXSandboxGate(sandbox));
         MaintainXSandboxApi.Map(api, sandbox);
         app.MapSandboxFaults(prefix, sandbox.Faults, sandbox.Reset);
+        app.MapSandboxRequestCounts(prefix, sandbox.RateLimiter);
         app.Map(prefix + "/{**path}", MaintainXSandboxGate.UnknownPath).ExcludeFromDescription();
         return sandbox;
     }

@@ -16,7 +16,7 @@ namespace Millwright.Tests.Server.Cluster;
 /// <summary>
 /// One cluster for all of <see cref="ClusterTests"/>, started by the first test that runs (a skipped class starts
 /// nothing): a database of its own on the suite's PostgreSQL, a private redis-server (so that one test can stop it),
-/// two MaintainX sandboxes (a large one for syncs, a small one for webhooks and limits), a slow webhook receiver,
+/// three MaintainX sandboxes (a large one for syncs, a small one for webhooks and limits, one with a vendor budget), a slow webhook receiver,
 /// two accounts made with the CLI (the first migrates: the documented upgrade order) and three server processes. A test
 /// that kills or stops nodes leaves them dead; the next one gets three live nodes again (restarted, as an operator
 /// would), which is much cheaper than a new cluster.
@@ -25,6 +25,8 @@ public sealed partial class ClusterFixture : IAsyncLifetime
 {
     internal static readonly MaintainXSandboxSettings LargeSeed = new() { RequestsPerMinute = 100_000, WorkOrderCount = 1300, AssetCount = 300 };
     internal static readonly MaintainXSandboxSettings SmallSeed = new() { RequestsPerMinute = 100_000, WorkOrderCount = 20, AssetCount = 120 };
+    /// <summary>A vendor with a real budget, for the budget test alone: its own window counts only that test's calls.</summary>
+    internal static readonly MaintainXSandboxSettings BudgetSeed = new() { RequestsPerMinute = 300, WorkOrderCount = 20, AssetCount = 10 };
     internal static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Webhook lease: a dead node's batch is sent again after this (must exceed the 4 s receiver timeout).</summary>
@@ -35,7 +37,7 @@ public sealed partial class ClusterFixture : IAsyncLifetime
     private readonly string folder = Path.Combine(TestFolders.Root, "cluster-" + Guid.NewGuid().ToString("n"));
     private readonly List<ServerNode> retired = [];
     private readonly RedisServer redis = new();
-    private LoopbackHost? largeHost, smallHost;
+    private LoopbackHost? largeHost, smallHost, budgetHost;
     private int generation;
     private ITestOutputHelper? output;
 
@@ -48,6 +50,11 @@ public sealed partial class ClusterFixture : IAsyncLifetime
     internal Uri LargeApiBase { get; private set; } = null!;
 
     internal Uri SmallApiBase { get; private set; } = null!;
+
+    /// <summary>The mount of the sandbox with <see cref="BudgetSeed"/> (its <c>_sandbox/requests</c> counts are read).</summary>
+    internal Uri BudgetMount { get; private set; } = null!;
+
+    internal Uri BudgetApiBase => MaintainXSandboxModule.ApiBaseUrl(BudgetMount);
 
     internal SlowWebhookReceiver Receiver { get; private set; } = null!;
 
@@ -130,6 +137,8 @@ public sealed partial class ClusterFixture : IAsyncLifetime
         LargeApiBase = MaintainXSandboxModule.ApiBaseUrl(new Uri(largeHost.BaseAddress, module.Prefix.TrimStart('/') + "/"));
         smallHost = await LoopbackHost.StartAsync(app => module.Map(app, module.Prefix, SmallSeed, TimeProvider.System), allowed: false);
         SmallApiBase = MaintainXSandboxModule.ApiBaseUrl(new Uri(smallHost.BaseAddress, module.Prefix.TrimStart('/') + "/"));
+        budgetHost = await LoopbackHost.StartAsync(app => module.Map(app, module.Prefix, BudgetSeed, TimeProvider.System), allowed: false);
+        BudgetMount = new Uri(budgetHost.BaseAddress, module.Prefix.TrimStart('/') + "/");
         Receiver = await SlowWebhookReceiver.StartAsync(TimeSpan.FromSeconds(1));
         Environment = NodeEnvironment();
         Key = await CreateAccountAsync("Cluster");
@@ -155,6 +164,7 @@ public sealed partial class ClusterFixture : IAsyncLifetime
         ["Millwright__Upstream__AllowedAddresses__0"] = largeHost!.BaseAddress.Authority,
         ["Millwright__Upstream__AllowedAddresses__1"] = smallHost!.BaseAddress.Authority,
         ["Millwright__Upstream__AllowedAddresses__2"] = Receiver.BaseAddress.Authority,
+        ["Millwright__Upstream__AllowedAddresses__3"] = budgetHost!.BaseAddress.Authority,
         ["Millwright__Sync__PageSize"] = "100",
         ["Millwright__Sync__LeaseDuration"] = "00:00:04",
         ["Millwright__Sync__RecoveryCron"] = "*/2 * * * * *",
@@ -267,7 +277,7 @@ public sealed partial class ClusterFixture : IAsyncLifetime
             await Receiver.DisposeAsync();
         }
 
-        foreach (var host in new[] { largeHost, smallHost })
+        foreach (var host in new[] { largeHost, smallHost, budgetHost })
         {
             if (host is not null)
             {

@@ -67,9 +67,9 @@ public sealed class StatusPageTests
     public async Task Status_OneCallInSevenFails_SystemDegraded()
     {
         await using var scenario = await StatusScenario.StartAsync();
-        // 15 % of the calls answer 500: the failure share over a few hundred calls lands well between the
-        // degraded (5 %) and down (50 %) thresholds.
-        scenario.Sandbox.Sandbox.Faults.ErrorRate = 0.15;
+        // Every seventh call answers 500 (deterministic, 14 %): the failure share lands well between the
+        // degraded (5 %) and down (50 %) thresholds, and a retried call is never failed twice in a row.
+        scenario.Sandbox.Sandbox.Faults.ErrorEvery = 7;
 
         await scenario.SyncAsync();
         var report = await scenario.StatusAsync();
