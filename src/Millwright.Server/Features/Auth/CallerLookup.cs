@@ -1,6 +1,5 @@
+using System.Data;
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Records.Sql;
 using Millwright.Server.Persistence;
@@ -26,7 +25,8 @@ internal sealed record CallerRecord(
 /// <summary>
 /// The read path's one store round trip before the records (ADR 0027): the key or token by hash, joined with the
 /// account's rate-limit setting and with the connection the request works on, in one statement, read with plain
-/// ADO.NET (on SQLite on a kept connection with the statement prepared, <see cref="SqliteReads"/>) (no EF query compilation, change tracker or materializer). Nothing is
+/// ADO.NET through <see cref="StoreReads"/> (no EF query compilation, change tracker or materializer; on SQLite the
+/// statement stays prepared on a kept connection). Nothing is
 /// cached: every request reads the rows as they are now, so a revocation, an expiry, a deleted connection or a
 /// changed limit is seen on every node from the next request. The connection join repeats
 /// <see cref="Visibility.ConnectionsVisibleTo"/> (same account, same environment, not deleted); keep the two alike.
@@ -63,47 +63,15 @@ internal static class CallerLookup
 
     /// <summary>The key (or token) with this hash; for a key, <paramref name="namedConnection"/> is the connection it names (or null).</summary>
     /// <param name="reads">SQLite's kept read connections (null on PostgreSQL): the statement is then prepared once per connection.</param>
-    public static async Task<CallerRecord?> FindAsync(
+    public static Task<CallerRecord?> FindAsync(
         MillwrightDb db, SqliteReads? reads, bool token, string hash, string? namedConnection, CancellationToken cancellationToken)
     {
         var dialect = db.StoresTimesAsNumbers ? (ISqlDialect)SqliteDialect.Instance : PostgresDialect.Instance;
         KeyValuePair<string, object>[] parameters = token
             ? [new("@hash", hash)]
             : [new("@hash", hash), new("@connection", (object?)namedConnection ?? DBNull.Value)];
-        if (reads is not null && db.Database.CurrentTransaction is null)
-        {
-            using var lease = reads.Rent();
-            await using var kept = await lease.Command(token ? TokenSql : KeySql, parameters).ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-            return await ReadAsync(kept, dialect, cancellationToken);
-        }
-
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = token ? TokenSql : KeySql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in parameters)
-            {
-                command.AddParameter(name, value);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-            return await ReadAsync(reader, dialect, cancellationToken);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
+        return StoreReads.RunAsync(db, reads, token ? TokenSql : KeySql, parameters, CommandBehavior.SingleRow,
+            (reader, ct) => ReadAsync(reader, dialect, ct), cancellationToken);
     }
 
     private static async Task<CallerRecord?> ReadAsync(DbDataReader reader, ISqlDialect dialect, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
+using System.Data;
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Millwright.Server.Features.Records.Sql;
 using Millwright.Server.Persistence;
 
@@ -24,50 +23,15 @@ internal sealed record StoredRecord(
 
 /// <summary>
 /// Runs record statements with ADO.NET (no EF materialization): on SQLite on a kept read connection with the statement
-/// already prepared (<see cref="SqliteReads"/>), otherwise on the DbContext's own connection.
+/// already prepared, otherwise on the DbContext's own connection (<see cref="StoreReads"/>).
 /// </summary>
 internal sealed class RecordStore(MillwrightDb db, SqliteReads? reads = null)
 {
     public ISqlDialect Dialect { get; } = db.StoresTimesAsNumbers ? SqliteDialect.Instance : PostgresDialect.Instance;
 
-    public async Task<List<StoredRecord>> ReadAsync(SqlStatement statement, IReadOnlyList<SortKey> cursorKeys, CancellationToken cancellationToken)
-    {
-        if (reads is not null && db.Database.CurrentTransaction is null)
-        {
-            // SQLite outside a write transaction: a kept connection whose statement is already prepared (SqliteReads).
-            using var lease = reads.Rent();
-            await using var reader = await lease.Command(statement.Text, statement.Parameters).ExecuteReaderAsync(cancellationToken);
-            return await ReadRowsAsync(reader, cursorKeys, cancellationToken);
-        }
-
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement.Text;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in statement.Parameters)
-            {
-                command.AddParameter(name, value);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await ReadRowsAsync(reader, cursorKeys, cancellationToken);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
+    public Task<List<StoredRecord>> ReadAsync(SqlStatement statement, IReadOnlyList<SortKey> cursorKeys, CancellationToken cancellationToken) =>
+        StoreReads.RunAsync(db, reads, statement.Text, statement.Parameters, CommandBehavior.Default,
+            (reader, ct) => ReadRowsAsync(reader, cursorKeys, ct), cancellationToken);
 
     private async Task<List<StoredRecord>> ReadRowsAsync(DbDataReader reader, IReadOnlyList<SortKey> cursorKeys, CancellationToken cancellationToken)
     {
