@@ -6,7 +6,8 @@ namespace Millwright.Connectors.Http;
 /// A token bucket on <see cref="TimeProvider"/> (the framework's buckets replenish from the real
 /// stopwatch even in manual mode, so they cannot be driven by a fake clock). Credit is kept in exact
 /// time ticks: one permit costs one <c>period</c>, the bucket holds <c>burst</c> permits, and so no window
-/// of one minute ever grants more than <c>burst + minute / period</c> permits.
+/// of one minute ever grants more than <c>burst + minute / period</c> permits. <see cref="Reserve"/> queues callers
+/// by taking permits ahead of time.
 /// </summary>
 internal sealed class BudgetRateLimiter : RateLimiter
 {
@@ -50,7 +51,30 @@ internal sealed class BudgetRateLimiter : RateLimiter
         lock (sync)
         {
             Refill();
-            return new RateLimiterStatistics { CurrentAvailablePermits = creditTicks / periodTicks };
+            return new RateLimiterStatistics { CurrentAvailablePermits = Math.Max(0, creditTicks / periodTicks) };
+        }
+    }
+
+    /// <summary>
+    /// Takes the next permit even when it is only due later, so that callers are served in the order they asked:
+    /// (true, how long until it is due), or (false, how long until it would be) when that is beyond
+    /// <paramref name="maxWait"/>, and nothing is taken. The credit then runs below zero by the reserved permits; a
+    /// reservation whose caller gives up is lost, which only leaves the budget under-used.
+    /// </summary>
+    public (bool Reserved, TimeSpan Wait) Reserve(TimeSpan maxWait)
+    {
+        lock (sync)
+        {
+            Refill();
+            lastUsed = time.GetUtcNow();
+            var wait = Math.Max(0, periodTicks - creditTicks);
+            if (wait > maxWait.Ticks)
+            {
+                return (false, TimeSpan.FromTicks(wait));
+            }
+
+            creditTicks -= periodTicks;
+            return (true, TimeSpan.FromTicks(wait));
         }
     }
 

@@ -22,27 +22,32 @@ public readonly record struct UpstreamBudget(int RequestsPerMinute)
 public interface ISharedUpstreamBudget
 {
     /// <summary>
-    /// Takes one slot of the connection's budget, or says how long to wait (a vendor pause included); answers
-    /// <see cref="SharedBudgetAnswer.Unavailable"/> when the shared store cannot be reached, and the caller then
-    /// counts in its own process.
+    /// Reserves the connection's next slot when it is due within <paramref name="maxWait"/> and says how long until it
+    /// is (callers on every node are served in the order they asked); otherwise, or while a vendor pause holds the
+    /// connection, takes nothing and says how long to wait. Answers <see cref="SharedBudgetAnswer.Unavailable"/> when
+    /// the shared store cannot be reached, and the caller then counts in its own process.
     /// </summary>
-    ValueTask<SharedBudgetAnswer> TryTakeAsync(string connectionId, UpstreamBudget budget, CancellationToken cancellationToken);
+    ValueTask<SharedBudgetAnswer> TryTakeAsync(string connectionId, UpstreamBudget budget, TimeSpan maxWait, CancellationToken cancellationToken);
 
     /// <summary>Holds every process's calls of the connection until <paramref name="until"/> (the vendor said its window is used up).</summary>
     ValueTask PauseAsync(string connectionId, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>How long a vendor pause (set by any process) still holds the connection's calls; null when none does or the store cannot be reached.</summary>
+    ValueTask<TimeSpan?> PausedForAsync(string connectionId, CancellationToken cancellationToken);
 }
 
 /// <summary>What <see cref="ISharedUpstreamBudget.TryTakeAsync"/> answered.</summary>
 /// <param name="Reached">Whether the shared store answered at all.</param>
-/// <param name="Wait">Null when a slot was taken; else how long to wait before trying again.</param>
-public readonly record struct SharedBudgetAnswer(bool Reached, TimeSpan? Wait)
+/// <param name="Taken">Whether a slot was reserved for the caller.</param>
+/// <param name="Wait">When taken, how long until the slot is due; else how long to wait before asking again.</param>
+public readonly record struct SharedBudgetAnswer(bool Reached, bool Taken, TimeSpan Wait)
 {
-    /// <summary>A slot was taken.</summary>
-    public static SharedBudgetAnswer Taken => new(true, null);
-
     /// <summary>The shared store cannot be reached: count in this process.</summary>
-    public static SharedBudgetAnswer Unavailable => new(false, null);
+    public static SharedBudgetAnswer Unavailable => new(false, false, TimeSpan.Zero);
 
-    /// <summary>No slot before <paramref name="wait"/> has passed.</summary>
-    public static SharedBudgetAnswer WaitFor(TimeSpan wait) => new(true, wait);
+    /// <summary>A slot was reserved; the call may go after <paramref name="wait"/>.</summary>
+    public static SharedBudgetAnswer Reserved(TimeSpan wait) => new(true, true, wait);
+
+    /// <summary>Nothing was taken: no slot before <paramref name="wait"/> has passed (or a pause holds the connection that long).</summary>
+    public static SharedBudgetAnswer WaitFor(TimeSpan wait) => new(true, false, wait);
 }

@@ -27,18 +27,24 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
         while (true)
         {
             var now = time.GetUtcNow();
-            var wait = await TakeAsync(connectionId, gate, now, cancellationToken).ConfigureAwait(false);
-            if (wait is null)
+            var maxWait = deadline > now ? deadline - now : TimeSpan.Zero;
+            var (taken, wait) = await TakeAsync(connectionId, gate, now, maxWait, cancellationToken).ConfigureAwait(false);
+            if (!taken && now + wait > deadline)
+            {
+                throw new UpstreamRateGateException(wait);
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A vendor pause that began while this call waited for its slot (on any node) voids the slot: the call
+            // queues again behind the pause rather than bunching up with the others at its end.
+            if (taken && (wait == TimeSpan.Zero || await PausedForAsync(connectionId, gate, cancellationToken).ConfigureAwait(false) is null))
             {
                 return;
             }
-
-            if (now + wait.Value > deadline)
-            {
-                throw new UpstreamRateGateException(wait.Value);
-            }
-
-            await Task.Delay(wait.Value, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -57,27 +63,37 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
         }
     }
 
-    private async ValueTask<TimeSpan?> TakeAsync(string connectionId, ConnectionGate gate, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reserves the next slot when it is due within <paramref name="maxWait"/> (Taken, and how long until it is due),
+    /// else says how long to wait before asking again. Reservations serve callers in the order they asked; retrying
+    /// until a slot happens to be free did not, and let one node's callers starve for the whole 70 s while the others
+    /// kept winning the freed slots.
+    /// </summary>
+    private async ValueTask<(bool Taken, TimeSpan Wait)> TakeAsync(
+        string connectionId, ConnectionGate gate, DateTimeOffset now, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         if (shared is null || gate.PausedFor(now) is not null)
         {
-            return gate.TryTake(now);
+            return gate.Reserve(now, maxWait);
         }
 
-        var answer = await shared.TryTakeAsync(connectionId, new UpstreamBudget(gate.RequestsPerMinute), cancellationToken).ConfigureAwait(false);
+        var answer = await shared.TryTakeAsync(connectionId, new UpstreamBudget(gate.RequestsPerMinute), maxWait, cancellationToken).ConfigureAwait(false);
         if (!answer.Reached)
         {
-            return gate.TryTake(now);
+            return gate.Reserve(now, maxWait);
         }
 
-        if (answer.Wait is null)
+        if (answer.Taken)
         {
             // This node's share of the calls also leaves its own bucket, so a fall-back to it never starts with a full burst.
             gate.Debit();
         }
 
-        return answer.Wait;
+        return (answer.Taken, answer.Wait);
     }
+
+    private async ValueTask<TimeSpan?> PausedForAsync(string connectionId, ConnectionGate gate, CancellationToken cancellationToken) =>
+        gate.PausedFor(time.GetUtcNow()) ?? (shared is null ? null : await shared.PausedForAsync(connectionId, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Records the per-minute cap the vendor states for this connection; it replaces the documented default,
@@ -123,7 +139,7 @@ internal sealed class UpstreamRateGate(TimeProvider time, IOptions<UpstreamHttpO
 /// <summary>One connection's limiter and vendor-imposed pause.</summary>
 internal sealed class ConnectionGate : IDisposable
 {
-    private readonly RateLimiter limiter;
+    private readonly BudgetRateLimiter limiter;
     private readonly Lock sync = new();
     private DateTimeOffset pausedUntil;
 
@@ -170,26 +186,21 @@ internal sealed class ConnectionGate : IDisposable
     /// <summary>Takes a slot if one is free, without waiting (the slot was granted elsewhere: the shared budget).</summary>
     public void Debit() => limiter.AttemptAcquire().Dispose();
 
-    /// <summary>Takes a slot and returns null, or returns how long to wait before trying again.</summary>
-    public TimeSpan? TryTake(DateTimeOffset now)
+    /// <summary>
+    /// Reserves the next slot when it is due within <paramref name="maxWait"/>: (true, how long until it is due); else,
+    /// or while the vendor's pause holds the connection, takes nothing: (false, how long to wait).
+    /// </summary>
+    public (bool Taken, TimeSpan Wait) Reserve(DateTimeOffset now, TimeSpan maxWait)
     {
         lock (sync)
         {
             if (pausedUntil > now)
             {
-                return pausedUntil - now;
+                return (false, pausedUntil - now);
             }
         }
 
-        using var lease = limiter.AttemptAcquire();
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
-            ? retryAfter
-            : TimeSpan.FromMilliseconds(1);
+        return limiter.Reserve(maxWait);
     }
 
     public void Dispose() => limiter.Dispose();

@@ -12,21 +12,18 @@ public sealed class UpstreamRateGateTests
     [InlineData(100)]
     [InlineData(7)]
     [InlineData(1)]
-    public void TryTake_GreedyCaller_NeverExceedsTheBudgetInAnyMinute(int budget)
+    public void Reserve_GreedyCaller_NeverExceedsTheBudgetInAnyMinute(int budget)
     {
         using var gate = new ConnectionGate(budget, time);
         var granted = new List<DateTimeOffset>();
         var end = time.GetUtcNow().AddMinutes(5);
         while (time.GetUtcNow() < end)
         {
-            if (gate.TryTake(time.GetUtcNow()) is { } wait)
-            {
-                time.Advance(wait);
-            }
-            else
-            {
-                granted.Add(time.GetUtcNow());
-            }
+            // The caller goes when its reserved slot is due.
+            var (taken, wait) = gate.Reserve(time.GetUtcNow(), TimeSpan.FromMinutes(2));
+            Assert.True(taken);
+            time.Advance(wait);
+            granted.Add(time.GetUtcNow());
         }
 
         for (var i = 0; i < granted.Count; i++)
@@ -53,6 +50,66 @@ public sealed class UpstreamRateGateTests
         time.Advance(TimeSpan.FromSeconds(2));
         await seventh.WaitAsync(TimeSpan.FromSeconds(5));
         await gate.AcquireAsync("c2", 60, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_CallersQueuedForSlots_GoInTheOrderTheyAskedOnePeriodApart()
+    {
+        var gate = new UpstreamRateGate(time, Options.Create(new UpstreamHttpOptions()));
+        var period = new UpstreamBudget(60).Period;
+        for (var i = 0; i < 6; i++)
+        {
+            await gate.AcquireAsync("c1", 60, CancellationToken.None);
+        }
+
+        // Each later caller asks a little later, and none may overtake one that asked before it.
+        var queued = new List<Task>();
+        for (var i = 0; i < 4; i++)
+        {
+            queued.Add(gate.AcquireAsync("c1", 60, CancellationToken.None));
+            time.Advance(period / 10);
+        }
+
+        for (var i = 0; i < queued.Count; i++)
+        {
+            time.Advance(period - (period / 10));
+            await queued[i].WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.All(queued.Skip(i + 1), later => Assert.False(later.IsCompleted));
+            time.Advance(period / 10);
+        }
+    }
+
+    [Fact]
+    public void Reserve_NextSlotBeyondTheLongestWait_TakesNothing()
+    {
+        using var gate = new ConnectionGate(60, time);
+        var period = new UpstreamBudget(60).Period;
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal((true, TimeSpan.Zero), gate.Reserve(time.GetUtcNow(), TimeSpan.Zero));
+        }
+
+        Assert.Equal((false, period), gate.Reserve(time.GetUtcNow(), period / 2));
+        Assert.Equal((true, period), gate.Reserve(time.GetUtcNow(), period));
+        Assert.Equal((true, period * 2), gate.Reserve(time.GetUtcNow(), period * 2));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_VendorPausesWhileACallWaitsForItsSlot_TheCallWaitsOutThePause()
+    {
+        var gate = new UpstreamRateGate(time, Options.Create(new UpstreamHttpOptions()));
+        for (var i = 0; i < 6; i++)
+        {
+            await gate.AcquireAsync("c1", 60, CancellationToken.None);
+        }
+
+        var waiting = gate.AcquireAsync("c1", 60, CancellationToken.None);
+        await gate.PauseAsync("c1", TimeSpan.FromSeconds(10), CancellationToken.None);
+        time.Advance(new UpstreamBudget(60).Period);
+        Assert.False(waiting.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -46,15 +46,17 @@ public sealed class SharedUpstreamBudgetTests
             var waits = new List<TimeSpan>();
             foreach (var node in nodes)
             {
-                var answer = await node.TryTakeAsync(connection, new UpstreamBudget(budget), CancellationToken.None);
+                // A zero longest wait: only a slot that is free now is taken.
+                var answer = await node.TryTakeAsync(connection, new UpstreamBudget(budget), TimeSpan.Zero, CancellationToken.None);
                 Assert.True(answer.Reached);
-                if (answer.Wait is { } wait)
+                if (answer.Taken)
                 {
-                    waits.Add(wait);
+                    Assert.Equal(TimeSpan.Zero, answer.Wait);
+                    granted.Add(time.GetUtcNow().UtcTicks);
                 }
                 else
                 {
-                    granted.Add(time.GetUtcNow().UtcTicks);
+                    waits.Add(answer.Wait);
                 }
             }
 
@@ -69,6 +71,49 @@ public sealed class SharedUpstreamBudgetTests
         Assert.True(granted.Count >= budget * 5 * 85 / 100, $"only {granted.Count} calls in 5 minutes");
     }
 
+    /// <summary>
+    /// Callers on two nodes waiting for one connection's slots get them in the order they asked, one period apart: each
+    /// reserves the next slot at once, rather than asking again when it might be free, when whoever asks first wins
+    /// (in the three-node cluster one node's callers waited out the whole 70 s that way, and were refused).
+    /// </summary>
+    [RedisFact]
+    public async Task TwoNodes_CallersWaitingForSlots_ReserveThemInTheOrderTheyAsked()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        await using var firstRedis = new RedisConnection(Redis!);
+        await using var secondRedis = new RedisConnection(Redis!);
+        RedisUpstreamBudget[] nodes =
+        [
+            new(firstRedis, time, NullLogger<RedisUpstreamBudget>.Instance),
+            new(secondRedis, time, NullLogger<RedisUpstreamBudget>.Instance),
+        ];
+        var connection = "conn_" + Guid.NewGuid().ToString("n");
+        var budget = new UpstreamBudget(60);
+        // Redis counts in whole microseconds.
+        var period = TimeSpan.FromTicks(budget.Period.Ticks / 10 * 10);
+        for (var i = 0; i < budget.Burst; i++)
+        {
+            Assert.Equal(SharedBudgetAnswer.Reserved(TimeSpan.Zero), await nodes[0].TryTakeAsync(connection, budget, TimeSpan.Zero, CancellationToken.None));
+        }
+
+        for (var i = 1; i <= 6; i++)
+        {
+            var answer = await nodes[i % 2].TryTakeAsync(connection, budget, TimeSpan.FromMinutes(1), CancellationToken.None);
+            Assert.Equal(SharedBudgetAnswer.Reserved(period * i), answer);
+        }
+
+        // A caller that will not wait that long takes nothing: the next one still gets the seventh slot.
+        Assert.Equal(SharedBudgetAnswer.WaitFor(period * 7), await nodes[0].TryTakeAsync(connection, budget, period, CancellationToken.None));
+        Assert.Equal(SharedBudgetAnswer.Reserved(period * 7), await nodes[1].TryTakeAsync(connection, budget, TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        // One node's vendor pause holds the other's callers, and is what a caller that reserved a slot checks before going.
+        await nodes[0].PauseAsync(connection, time.GetUtcNow().AddSeconds(30), CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(30), await nodes[1].PausedForAsync(connection, CancellationToken.None));
+        Assert.Equal(SharedBudgetAnswer.WaitFor(TimeSpan.FromSeconds(30)), await nodes[1].TryTakeAsync(connection, budget, TimeSpan.FromMinutes(1), CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Null(await nodes[1].PausedForAsync(connection, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Gate_RedisUnreachable_PacesInThisProcess()
     {
@@ -78,7 +123,7 @@ public sealed class SharedUpstreamBudgetTests
         var shared = new RedisUpstreamBudget(redis, time, NullLogger<RedisUpstreamBudget>.Instance);
         var gate = new UpstreamRateGate(time, Options.Create(new UpstreamHttpOptions()), shared);
 
-        var answer = await shared.TryTakeAsync("c1", new UpstreamBudget(60), CancellationToken.None);
+        var answer = await shared.TryTakeAsync("c1", new UpstreamBudget(60), TimeSpan.FromMinutes(1), CancellationToken.None);
         for (var i = 0; i < 6; i++)
         {
             await gate.AcquireAsync("c1", 60, CancellationToken.None);
