@@ -6,8 +6,12 @@
 #   scripts/cluster.sh status   the nodes of the running cluster and whether they answer /readyz
 #   scripts/cluster.sh down     stops the nodes by their process ids (SIGTERM, then SIGKILL after the drain timeout);
 #                               PostgreSQL and Redis keep running (they are the test servers too).
-# State (pids, ports, the key, logs, node data folders): $MILLWRIGHT_CLUSTER_STATE, default ./data/cluster.
-# Other settings: MILLWRIGHT_CLUSTER_PORT (first port tried, 5181), MILLWRIGHT_CLUSTER_DATABASE (millwright_cluster);
+# State (pids, ports, the key, the nodes' environment, logs, node data folders): $MILLWRIGHT_CLUSTER_STATE, default
+# ./data/cluster. `. data/cluster/env` sets what the nodes got (for the CLI: accounts create, keys issue).
+# Other settings: MILLWRIGHT_CLUSTER_PORT (first port tried, 5181), MILLWRIGHT_CLUSTER_DATABASE (millwright_cluster),
+# MILLWRIGHT_PG_PORT / MILLWRIGHT_PG_DATA (55432, /tmp/millwright-pg-<port>) and MILLWRIGHT_REDIS_PORT /
+# MILLWRIGHT_REDIS_DATA (56379, /tmp/millwright-redis-<port>) for the servers it starts or reuses,
+# MILLWRIGHT_SERVER_DLL (a built Millwright.Server.dll to run instead of building src/Millwright.Server);
 # every Millwright__* variable set in the environment reaches every node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,14 +36,21 @@ up() {
   # One key for every node: a credential sealed on one is opened on another. Kept for the next 'up'.
   [ -s "$state/encryption.key" ] || (umask 077 && openssl rand -base64 32 >"$state/encryption.key")
 
-  echo "cluster.sh: building Millwright.Server (Release)" >&2
-  dotnet build src/Millwright.Server -c Release -v quiet -nologo >&2
-  local dll=src/Millwright.Server/bin/Release/net10.0/Millwright.Server.dll
+  local dll=${MILLWRIGHT_SERVER_DLL:-}
+  if [ -z "$dll" ]; then
+    echo "cluster.sh: building Millwright.Server (Release)" >&2
+    dotnet build src/Millwright.Server -c Release -v quiet -nologo >&2
+    dll=$PWD/src/Millwright.Server/bin/Release/net10.0/Millwright.Server.dll
+  fi
+  [ -f "$dll" ] || { echo "cluster.sh: $dll does not exist" >&2; exit 1; }
 
   export MILLWRIGHT_DATABASE="$pg;Database=${MILLWRIGHT_CLUSTER_DATABASE:-millwright_cluster}"
   export MILLWRIGHT_REDIS="$redis"
   MILLWRIGHT_ENCRYPTION_KEY=$(cat "$state/encryption.key")
   export MILLWRIGHT_ENCRYPTION_KEY
+  # What every node gets, for the operator's CLI on the same store (none of the values holds a quote).
+  (umask 077 && printf "export %s='%s'\n" MILLWRIGHT_DATABASE "$MILLWRIGHT_DATABASE" MILLWRIGHT_REDIS "$MILLWRIGHT_REDIS" \
+    MILLWRIGHT_ENCRYPTION_KEY "$MILLWRIGHT_ENCRYPTION_KEY" MILLWRIGHT_SERVER_DLL "$dll" >"$state/env")
 
   local port=${MILLWRIGHT_CLUSTER_PORT:-5181} i
   for i in $(seq 1 "$count"); do
@@ -57,7 +68,7 @@ up() {
     [ "$i" = 1 ] || wait_ready "$port" "$pid" "$state/node$i.log"
     echo "node $i  http://127.0.0.1:$port  pid $pid  log $state/node$i.log"
   done <"$nodes_file"
-  echo "create an account on any node: dotnet $dll accounts create --name Acme (with MILLWRIGHT_DATABASE set as above)" >&2
+  echo "create an account (any node serves it): (. $state/env && dotnet \"\$MILLWRIGHT_SERVER_DLL\" accounts create --name Acme --data $state/cli)" >&2
 }
 
 wait_ready() {
