@@ -37,7 +37,7 @@ internal static class TelemetryExtensions
         {
             telemetry
                 .WithTracing(tracing => tracing
-                    .AddSource(MillwrightTelemetry.Name, UpstreamTelemetry.SourceName)
+                    .AddSource(MillwrightTelemetry.Name, MillwrightTelemetry.StoreName, UpstreamTelemetry.SourceName)
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = context => !UntracedPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
