@@ -37,7 +37,8 @@ internal static class TelemetryExtensions
         {
             telemetry
                 .WithTracing(tracing => tracing
-                    .AddSource(MillwrightTelemetry.Name, MillwrightTelemetry.StoreName, UpstreamTelemetry.SourceName)
+                    .AddSource(MillwrightTelemetry.Name, UpstreamTelemetry.SourceName)
+                    .AddSource(options.StoreSpans ? [MillwrightTelemetry.StoreName] : [])
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = context => !UntracedPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));

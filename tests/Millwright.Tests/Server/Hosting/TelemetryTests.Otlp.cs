@@ -32,6 +32,8 @@ public sealed partial class TelemetryTests
         var trace = await collector.WaitForAsync("/v1/traces", requestId);
         Assert.Contains("millwright", trace, StringComparison.Ordinal);
         Assert.Contains("/v1/connections", trace, StringComparison.Ordinal);
+        // Store spans end before their request's: they are in this export or an earlier one.
+        Assert.Contains(collector.Bodies("/v1/traces"), b => b.Contains("store read caller", StringComparison.Ordinal));
         Assert.Contains("application/x-protobuf", collector.ContentTypes["/v1/traces"], StringComparison.Ordinal);
         var metrics = await collector.WaitForAsync("/v1/metrics", "http.server.request.duration");
         Assert.Contains("millwright", metrics, StringComparison.Ordinal);
@@ -61,6 +63,8 @@ public sealed partial class TelemetryTests
             }, allowed: false);
             return collector;
         }
+
+        public IReadOnlyList<string> Bodies(string path) => [.. bodies.GetValueOrDefault(path) ?? []];
 
         /// <summary>The first body of <paramref name="path"/> that holds <paramref name="text"/>.</summary>
         public async Task<string> WaitForAsync(string path, string text)

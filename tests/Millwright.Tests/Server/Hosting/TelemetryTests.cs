@@ -177,6 +177,26 @@ public sealed partial class TelemetryTests
         Assert.DoesNotContain(requestLogs, l => (l.FormattedMessage ?? "").Contains(scenario.Account.TestSecretKey, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Traces_StoreSpansOff_RequestTracedWithoutStoreSpans()
+    {
+        var spans = new List<Activity>();
+        using var host = new MillwrightHost(
+            new Dictionary<string, string?> { ["Millwright:Telemetry:Traces"] = "true", ["Millwright:Telemetry:StoreSpans"] = "false" },
+            configureServices: services => services.ConfigureOpenTelemetryTracerProvider(b => b.AddInMemoryExporter(spans)));
+        var account = await host.CreateAccountAsync();
+        using var http = host.Http(account.TestSecretKey);
+        using var response = await http.GetAsync("/v1/connections");
+        response.EnsureSuccessStatusCode();
+        var requestId = response.Headers.GetValues("X-Request-Id").Single();
+
+        var server = await WaitForAsync(spans, a => a.Kind == ActivityKind.Server && (string?)a.GetTagItem("millwright.request_id") == requestId);
+        lock (spans)
+        {
+            Assert.DoesNotContain(spans, a => a.TraceId == server.TraceId && a.Source.Name == MillwrightTelemetry.StoreName);
+        }
+    }
+
     private static async Task<Activity> WaitForAsync(List<Activity> spans, Func<Activity, bool> match)
     {
         for (var i = 0; i < 100; i++)
