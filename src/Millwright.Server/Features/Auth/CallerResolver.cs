@@ -3,6 +3,7 @@ using Millwright.Client.Errors;
 using Millwright.Server.Features.Audit;
 using Millwright.Server.Features.RateLimits;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Auth;
@@ -44,7 +45,13 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFai
 
         // One statement finds the secret, the account's limit and the connection (CallerLookup): nothing is cached.
         var isToken = kind == BearerSecrets.ConnectionTokenKind;
-        var found = await CallerLookup.FindAsync(db, reads, isToken, BearerSecrets.Hash(secret), isToken ? null : NamedConnection(context.Request), cancellationToken);
+        CallerRecord? found;
+        using (var span = MillwrightTelemetry.Store.StartActivity("store read caller"))
+        {
+            span?.SetTag("millwright.caller.kind", isToken ? "connection_token" : "secret_key");
+            found = await CallerLookup.FindAsync(db, reads, isToken, BearerSecrets.Hash(secret), isToken ? null : NamedConnection(context.Request), cancellationToken);
+        }
+
         if (found is null)
         {
             throw await FailedAsync(context, address);

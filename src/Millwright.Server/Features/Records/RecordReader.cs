@@ -5,6 +5,7 @@ using Millwright.Server.Features.Records.Cursors;
 using Millwright.Server.Features.Records.Query;
 using Millwright.Server.Features.Records.Sql;
 using Millwright.Server.Hosting.Errors;
+using Millwright.Server.Hosting.Telemetry;
 
 namespace Millwright.Server.Features.Records;
 
@@ -17,6 +18,9 @@ internal sealed record RecordSet(EntitySchema Schema, IReadOnlyList<StoredRecord
 /// <summary>Answers list and get requests of one connection from the store.</summary>
 internal sealed class RecordReader(RecordStore store, RecordSchemas schemas, CursorCodec cursors)
 {
+    private const string PageSpan = "store read records";
+    private const string ExpansionSpan = "store read expansion";
+
     public async Task<RecordPageResult> ListAsync(ConnectionRow connection, Entity entity, IQueryCollection queryString, CancellationToken cancellationToken)
     {
         var schema = schemas[entity];
@@ -31,19 +35,19 @@ internal sealed class RecordReader(RecordStore store, RecordSchemas schemas, Cur
         List<StoredRecord> rows;
         if (!RecordSql.SplitsNulls(keys))
         {
-            rows = await store.ReadAsync(sql.List(schema.Info, query, keys, after), cursorKeys, cancellationToken);
+            rows = await ReadAsync(PageSpan, schema.Info, sql.List(schema.Info, query, keys, after), cursorKeys, cancellationToken);
         }
         else
         {
             // Rows with a value first, then (when the page is not full) the rows without one: a cursor whose key
             // is null already stands among the latter.
             var inNulls = after is not null && after.Keys[0] is null;
-            rows = inNulls ? [] : await store.ReadAsync(sql.List(schema.Info, query, keys, after, RecordSql.KeyRange.Values), cursorKeys, cancellationToken);
+            rows = inNulls ? [] : await ReadAsync(PageSpan, schema.Info, sql.List(schema.Info, query, keys, after, RecordSql.KeyRange.Values), cursorKeys, cancellationToken);
             if (rows.Count <= query.Limit)
             {
                 var nulls = new RecordSql(store.Dialect, connection.Id);
                 var statement = nulls.List(schema.Info, query, nulls.SortKeys(query.Sort), inNulls ? after : null, RecordSql.KeyRange.Nulls, query.Limit + 1 - rows.Count);
-                rows.AddRange(await store.ReadAsync(statement, cursorKeys, cancellationToken));
+                rows.AddRange(await ReadAsync(PageSpan, schema.Info, statement, cursorKeys, cancellationToken));
             }
         }
 
@@ -63,7 +67,7 @@ internal sealed class RecordReader(RecordStore store, RecordSchemas schemas, Cur
         var schema = schemas[entity];
         var query = QueryParser.ParseGet(schema, queryString);
         var statement = new RecordSql(store.Dialect, connection.Id).Get(schema.Info, id, query.IncludeDeleted, query.IncludeRaw);
-        var rows = await store.ReadAsync(statement, [], cancellationToken);
+        var rows = await ReadAsync(PageSpan, schema.Info, statement, [], cancellationToken);
         if (rows.Count == 0)
         {
             // Also for ids of other connections: their existence is not the caller's business.
@@ -115,11 +119,22 @@ internal sealed class RecordReader(RecordStore store, RecordSchemas schemas, Cur
             var ids = wanted[field.Name];
             var found = ids.Count == 0
                 ? []
-                : await store.ReadAsync(new RecordSql(store.Dialect, connectionId).ByIds(field.References!, ids), [], cancellationToken);
+                : await ReadAsync(ExpansionSpan, field.References!, new RecordSql(store.Dialect, connectionId).ByIds(field.References!, ids), [], cancellationToken);
             var target = new RecordSet(schemas[field.References!.Entity], [], IncludeRaw: false, []);
             expansions.Add(new Expansion(field, target, found.ToDictionary(r => r.Id, StringComparer.Ordinal)));
         }
 
         return expansions;
+    }
+
+    /// <summary>One statement, as a child span of the request (<see cref="MillwrightTelemetry.Store"/>): entity and row count, no values.</summary>
+    private async Task<List<StoredRecord>> ReadAsync(
+        string span, EntityInfo entity, SqlStatement statement, IReadOnlyList<SortKey> cursorKeys, CancellationToken cancellationToken)
+    {
+        using var activity = MillwrightTelemetry.Store.StartActivity(span);
+        activity?.SetTag(MillwrightTelemetry.EntityTag, entity.Path);
+        var rows = await store.ReadAsync(statement, cursorKeys, cancellationToken);
+        activity?.SetTag(MillwrightTelemetry.RowsTag, rows.Count);
+        return rows;
     }
 }

@@ -35,9 +35,9 @@ internal sealed class PageWriter(
     public async Task<PageCounts?> WriteAsync(
         RunState run, EntityPass pass, RawPage page, string? nextCursor, DateTimeOffset? pendingWatermark, CancellationToken cancellationToken)
     {
-        using var activity = MillwrightTelemetry.Source.StartActivity("store write page");
+        using var activity = MillwrightTelemetry.Store.StartActivity("store write page");
         activity?.SetTag(MillwrightTelemetry.EntityTag, pass.Info.Path);
-        activity?.SetTag("millwright.page.records", page.Records.Count);
+        activity?.SetTag(MillwrightTelemetry.RowsTag, page.Records.Count);
         var now = SyncClock.Now(time);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await RunLease.EnterPageAsync(db, run, pass.Info.Path, now + options.Value.LeaseDuration, cancellationToken))

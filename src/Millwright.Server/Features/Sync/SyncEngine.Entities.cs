@@ -69,8 +69,10 @@ internal sealed partial class SyncEngine
         var cancellationToken = lease.Token;
         var o = options.Value;
         SyncCheckpointRow? checkpoint;
+        using (var activity = MillwrightTelemetry.Store.StartActivity("store read checkpoint"))
         await using (var scope = scopes.CreateAsyncScope())
         {
+            activity?.SetTag(MillwrightTelemetry.EntityTag, info.Path);
             checkpoint = await scope.ServiceProvider.GetRequiredService<MillwrightDb>().SyncCheckpoints.AsNoTracking()
                 .FirstOrDefaultAsync(c => c.ConnectionId == run.ConnectionId && c.Entity == info.Path, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Millwright.Server.Features.Connections;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
@@ -21,6 +22,8 @@ internal sealed partial class SyncEngine
         var errorsJson = run.ErrorsJson();
         SyncRunRow? finished;
         string? statusBefore = null, statusAfter = null, system = null;
+        // The store span ends before the observers run: they tag the run's own span (Activity.Current).
+        using (MillwrightTelemetry.Store.StartActivity("store finish run"))
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();

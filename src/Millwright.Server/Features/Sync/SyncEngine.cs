@@ -5,6 +5,7 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Secrets;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Sync;
@@ -81,6 +82,7 @@ internal sealed partial class SyncEngine(
 
     private async Task<(RunState Run, ConnectionRow? Connection)?> ClaimAsync(string runId, CancellationToken cancellationToken)
     {
+        using var activity = MillwrightTelemetry.Store.StartActivity("store claim run");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
         var now = SyncClock.Now(time);

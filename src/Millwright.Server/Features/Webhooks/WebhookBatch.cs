@@ -87,8 +87,8 @@ internal sealed partial class WebhookBatch(
                 continue;
             }
 
-            // Due since its scheduled attempt (first attempts: since the event was written).
-            var lag = outcome.At - (d.NextAttemptAt ?? d.CreatedAt);
+            // Late by the dispatcher's own delay since the attempt was due (first attempts: since the event was written).
+            var delay = outcome.At - (d.NextAttemptAt ?? d.CreatedAt);
             d.AttemptCount++;
             db.WebhookAttempts.Add(new WebhookAttemptRow
             {
@@ -106,7 +106,8 @@ internal sealed partial class WebhookBatch(
                 d.NextAttemptAt = null;
                 d.CompletedAt = done;
                 succeededEndpoints.Add(d.EndpointId);
-                metrics.WebhookAttempt("succeeded", lag);
+                // Delivered this long after the delivery (its event, for a live one) was created: what a receiver waits.
+                metrics.WebhookAttempt("succeeded", delay, outcome.At + TimeSpan.FromMilliseconds(outcome.LatencyMs) - d.CreatedAt);
                 continue;
             }
 
@@ -119,7 +120,7 @@ internal sealed partial class WebhookBatch(
                 d.CompletedAt = done;
             }
 
-            metrics.WebhookAttempt(d.NextAttemptAt is null ? "failed" : "retry_scheduled", lag);
+            metrics.WebhookAttempt(d.NextAttemptAt is null ? "failed" : "retry_scheduled", delay, null);
         }
 
         foreach (var id in succeededEndpoints)

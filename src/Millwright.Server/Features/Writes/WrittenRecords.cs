@@ -10,6 +10,7 @@ using Millwright.Server.Features.Mappings;
 using Millwright.Server.Features.Records;
 using Millwright.Server.Features.Records.Query;
 using Millwright.Server.Features.Sync;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
 namespace Millwright.Server.Features.Writes;
@@ -32,6 +33,8 @@ internal sealed class WrittenRecords(MillwrightDb db, ConnectionMappings mapping
     /// <summary>Stores the written record and raises its event (once: an unchanged record raises none).</summary>
     public async Task<RecordRow> SaveAsync(WriteTarget target, RawRecord raw, string requestId, CancellationToken cancellationToken)
     {
+        using var activity = MillwrightTelemetry.Store.StartActivity("store write record");
+        activity?.SetTag(MillwrightTelemetry.EntityTag, target.Info.Path);
         var connectionId = target.Connection.Id;
         var now = StoreTime.Now(time);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -86,6 +89,8 @@ internal sealed class WrittenRecords(MillwrightDb db, ConnectionMappings mapping
     /// <summary>Marks a record the system deleted, with its <c>.deleted</c> event.</summary>
     public async Task<RecordRow?> DeleteAsync(WriteTarget target, string id, DeletedRecord deleted, string requestId, CancellationToken cancellationToken)
     {
+        using var activity = MillwrightTelemetry.Store.StartActivity("store delete record");
+        activity?.SetTag(MillwrightTelemetry.EntityTag, target.Info.Path);
         var now = StoreTime.Now(time);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await MappingLock.ForRecordWriteAsync(db, target.Connection.Id, cancellationToken);

@@ -24,6 +24,7 @@ internal sealed partial class MillwrightMetrics
     private readonly Counter<long> rateLimitRefusals;
     private readonly Counter<long> webhookDeliveries;
     private readonly Histogram<double> webhookLag;
+    private readonly Histogram<double> webhookAttemptDelay;
     private readonly IServiceScopeFactory scopes;
     private readonly JobStorage jobs;
     private readonly TimeProvider time;
@@ -38,12 +39,17 @@ internal sealed partial class MillwrightMetrics
         var meter = meters.Create(MillwrightTelemetry.Name);
         syncRuns = meter.CreateCounter<long>("millwright.sync.runs", "{run}", "Sync runs that ended, by system and final status.");
         syncRecords = meter.CreateCounter<long>("millwright.sync.records", "{record}", "Records sync runs added, updated or deleted, by system and change.");
-        syncDuration = meter.CreateHistogram<double>("millwright.sync.duration", "s", "Wall time of ended sync runs from first start to end, by system and status.");
+        syncDuration = meter.CreateHistogram<double>("millwright.sync.duration", "s", "Wall time of ended sync runs from first start to end, by system and status.",
+            advice: Buckets(1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600));
         upstreamCalls = meter.CreateCounter<long>("millwright.upstream.calls", "{call}", "Attempts of calls to connected systems, by system and outcome.");
-        upstreamDuration = meter.CreateHistogram<double>("millwright.upstream.duration", "s", "Duration of upstream attempts until the answer's headers, by system and outcome.");
+        upstreamDuration = meter.CreateHistogram<double>("millwright.upstream.duration", "s", "Duration of upstream attempts until the answer's headers, by system and outcome.",
+            advice: Buckets(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60));
         rateLimitRefusals = meter.CreateCounter<long>("millwright.rate_limit.refusals", "{request}", "Requests refused with 429 RATE_LIMIT_EXCEEDED by the inbound limits.");
         webhookDeliveries = meter.CreateCounter<long>("millwright.webhook.deliveries", "{attempt}", "Webhook delivery attempts, by outcome (succeeded, retry_scheduled, failed).");
-        webhookLag = meter.CreateHistogram<double>("millwright.webhook.delivery.lag", "s", "How late an attempt was sent after it became due (first attempts: after the event).");
+        webhookLag = meter.CreateHistogram<double>("millwright.webhook.delivery.lag", "s", "Time from a delivery's creation (its event's, unless replayed) to its successful attempt, retries included.",
+            advice: Buckets(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 14400, 86400));
+        webhookAttemptDelay = meter.CreateHistogram<double>("millwright.webhook.attempt.delay", "s", "How late each attempt was sent after it became due (the dispatcher's own delay), by outcome.",
+            advice: Buckets(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300));
         meter.CreateObservableGauge("millwright.jobs", ObserveJobs, "{job}", "Background jobs in the job storage, by state (enqueued, scheduled, processing).");
         meter.CreateObservableGauge("millwright.sync.runs.active", ObserveActiveRuns, "{run}", "Sync runs queued or running in the store, by status.");
         meter.CreateObservableGauge("millwright.webhook.deliveries.due", ObserveDueDeliveries, "{delivery}", "Pending webhook deliveries whose attempt is due now (the dispatcher's backlog).");
@@ -71,11 +77,20 @@ internal sealed partial class MillwrightMetrics
 
     public void RateLimitRefused(string limit) => rateLimitRefusals.Add(1, new KeyValuePair<string, object?>("limit", limit));
 
-    public void WebhookAttempt(string outcome, TimeSpan lag)
+    /// <summary>One attempt sent: <paramref name="delay"/> after it was due; <paramref name="lag"/> (successes only) after the delivery was created.</summary>
+    public void WebhookAttempt(string outcome, TimeSpan delay, TimeSpan? lag)
     {
-        webhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
-        webhookLag.Record(Math.Max(0, lag.TotalSeconds));
+        var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome);
+        webhookDeliveries.Add(1, outcomeTag);
+        webhookAttemptDelay.Record(Math.Max(0, delay.TotalSeconds), outcomeTag);
+        if (lag is { } l)
+        {
+            webhookLag.Record(Math.Max(0, l.TotalSeconds));
+        }
     }
+
+    /// <summary>Bucket bounds in seconds for a histogram (the SDK's default bounds are made for milliseconds).</summary>
+    private static InstrumentAdvice<double> Buckets(params double[] bounds) => new() { HistogramBucketBoundaries = bounds };
 
     private void AddRecords(KeyValuePair<string, object?> system, string change, int count)
     {

@@ -38,6 +38,7 @@ internal static class TelemetryExtensions
             telemetry
                 .WithTracing(tracing => tracing
                     .AddSource(MillwrightTelemetry.Name, UpstreamTelemetry.SourceName)
+                    .AddSource(options.StoreSpans ? [MillwrightTelemetry.StoreName] : [])
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = context => !UntracedPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));

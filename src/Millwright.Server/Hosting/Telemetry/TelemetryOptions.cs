@@ -16,4 +16,7 @@ internal sealed class TelemetryOptions
 
     /// <summary>Record traces even without an OTLP endpoint (tests add their own exporter). An endpoint turns them on anyway.</summary>
     public bool Traces { get; set; }
+
+    /// <summary>Record the store spans (<see cref="MillwrightTelemetry.Store"/>) in traces.</summary>
+    public bool StoreSpans { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Millwright.Connectors.Http;
+using Millwright.Server.Hosting.Telemetry;
 using Millwright.Tests.Server.Sync;
 using Millwright.Tests.Support;
 using OpenTelemetry.Logs;
@@ -19,7 +20,7 @@ namespace Millwright.Tests.Server.Hosting;
 /// with it. (A server process has one host, so production never meets this.)
 /// </summary>
 [Collection(Alone)]
-public sealed class TelemetryTests
+public sealed partial class TelemetryTests
 {
     internal const string Alone = "telemetry, alone";
 
@@ -99,7 +100,7 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task Traces_PassthroughAndSync_UpstreamCallsAreChildSpansAndLogsCarryTraceAndRequestIds()
+    public async Task Traces_PassthroughListAndSync_UpstreamCallsAndStoreWorkAreChildSpansAndLogsCarryTraceAndRequestIds()
     {
         var spans = new List<Activity>();
         var logs = new List<LogRecord>();
@@ -138,13 +139,29 @@ public sealed class TelemetryTests
         Assert.Equal(404, call.GetTagItem("http.response.status_code"));
         Assert.DoesNotContain(call.TagObjects, t => t.Value is string s && s.Contains("999999999", StringComparison.Ordinal));
 
-        // The sync run is a trace of its own: page writes and upstream calls below it.
+        // A record list: the caller lookup and the page read are store spans below the request's, without the filter value.
+        using var list = await http.GetAsync("/v1/work-orders?limit=2&filter[title:ne]=Telemetry-filter-value");
+        list.EnsureSuccessStatusCode();
+        var listId = list.Headers.GetValues("X-Request-Id").Single();
+        var listSpan = await WaitForAsync(spans, a => a.Kind == ActivityKind.Server && (string?)a.GetTagItem("millwright.request_id") == listId);
+        var caller = await WaitForAsync(spans, a => a.DisplayName == "store read caller" && a.ParentSpanId == listSpan.SpanId);
+        var page = await WaitForAsync(spans, a => a.DisplayName == "store read records" && a.ParentSpanId == listSpan.SpanId);
+        Assert.Equal((MillwrightTelemetry.StoreName, listSpan.TraceId), (caller.Source.Name, caller.TraceId));
+        Assert.Equal("secret_key", caller.GetTagItem("millwright.caller.kind"));
+        // Rows the statement returned: the limit and one more, which tells whether there is a next page.
+        Assert.Equal(("work-orders", 3), (page.GetTagItem("millwright.entity"), page.GetTagItem("millwright.store.rows")));
+        Assert.DoesNotContain(page.TagObjects, t => t.Value is string v && v.Contains("Telemetry-filter-value", StringComparison.Ordinal));
+
+        // The sync run is a trace of its own: store work (claim, checkpoints, page writes, finish) beside the upstream calls.
         var syncSpan = await WaitForAsync(spans, a => a.DisplayName == "sync run" && (string?)a.GetTagItem("millwright.sync_run.id") == run.Id);
         Assert.Equal("maintainx", syncSpan.GetTagItem("millwright.system"));
         Assert.Equal("succeeded", syncSpan.GetTagItem("millwright.sync_run.status"));
         lock (spans)
         {
-            Assert.Contains(spans, a => a.DisplayName == "store write page" && a.ParentSpanId == syncSpan.SpanId);
+            var store = spans.Where(a => a.Source.Name == MillwrightTelemetry.StoreName && a.ParentSpanId == syncSpan.SpanId).ToList();
+            Assert.Equal(["store claim run", "store finish run", "store read checkpoint", "store write page"], store.Select(a => a.DisplayName).Distinct().Order());
+            Assert.Contains(store, a => a.DisplayName == "store write page" && (string?)a.GetTagItem("millwright.entity") == "work-orders"
+                && (int?)a.GetTagItem("millwright.store.rows") > 0);
             Assert.Contains(spans, a => a.Source.Name == UpstreamTelemetry.SourceName && a.ParentSpanId == syncSpan.SpanId);
         }
 
@@ -158,6 +175,26 @@ public sealed class TelemetryTests
         Assert.NotEmpty(requestLogs);
         Assert.All(requestLogs, l => Assert.Equal(requestId, ScopeValue(l, "MillwrightRequestId")));
         Assert.DoesNotContain(requestLogs, l => (l.FormattedMessage ?? "").Contains(scenario.Account.TestSecretKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Traces_StoreSpansOff_RequestTracedWithoutStoreSpans()
+    {
+        var spans = new List<Activity>();
+        using var host = new MillwrightHost(
+            new Dictionary<string, string?> { ["Millwright:Telemetry:Traces"] = "true", ["Millwright:Telemetry:StoreSpans"] = "false" },
+            configureServices: services => services.ConfigureOpenTelemetryTracerProvider(b => b.AddInMemoryExporter(spans)));
+        var account = await host.CreateAccountAsync();
+        using var http = host.Http(account.TestSecretKey);
+        using var response = await http.GetAsync("/v1/connections");
+        response.EnsureSuccessStatusCode();
+        var requestId = response.Headers.GetValues("X-Request-Id").Single();
+
+        var server = await WaitForAsync(spans, a => a.Kind == ActivityKind.Server && (string?)a.GetTagItem("millwright.request_id") == requestId);
+        lock (spans)
+        {
+            Assert.DoesNotContain(spans, a => a.TraceId == server.TraceId && a.Source.Name == MillwrightTelemetry.StoreName);
+        }
     }
 
     private static async Task<Activity> WaitForAsync(List<Activity> spans, Func<Activity, bool> match)
