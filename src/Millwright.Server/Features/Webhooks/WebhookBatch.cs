@@ -11,68 +11,83 @@ namespace Millwright.Server.Features.Webhooks;
 /// One dispatcher round: claim due deliveries with a conditional UPDATE (a lease, so that of several
 /// lanes or nodes exactly one sends each attempt), send them concurrently, then record every attempt and
 /// the next state in one SaveChanges. A node that dies mid-batch leaves leases that expire after
-/// <see cref="WebhookOptions.LeaseDuration"/>; the deliveries are then claimed again (at least once).
+/// <see cref="WebhookOptions.LeaseDuration"/>; the deliveries are then claimed again (at least once). A node that
+/// stops finishes and records the attempts it started and hands back the rest (<see cref="WebhookDispatcher"/>).
 /// </summary>
 internal sealed partial class WebhookBatch(
     MillwrightDb db, WebhookSender sender, WebhookSecrets secrets, WebhookOutbox outbox, IOptions<WebhookOptions> options, TimeProvider time,
     MillwrightMetrics metrics, ILogger<WebhookBatch> logger)
 {
     /// <summary>Sends one batch; returns how many due deliveries it found (0: nothing to do).</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <param name="draining">The node is stopping: claim nothing more, start no claimed attempt (it is handed back).</param>
+    /// <param name="aborting">The node's shutdown timeout ran out: abandon the attempts in flight.</param>
+    public async Task<int> RunAsync(CancellationToken draining, CancellationToken aborting)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
         var candidates = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Status == WebhookValues.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
             .Where(d => db.WebhookEndpoints.Any(e => e.Id == d.EndpointId && e.Enabled))
-            .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(o.BatchSize).ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+            .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(o.BatchSize).ToListAsync(draining);
+        if (candidates.Count == 0 || draining.IsCancellationRequested)
         {
             return 0;
         }
 
         var token = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():n}";
-        await db.WebhookDeliveries
-            .Where(d => candidates.Contains(d.Id) && d.Status == WebhookValues.Pending && d.NextAttemptAt <= now
-                && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, token).SetProperty(d => d.LeaseExpiresAt, now + o.LeaseDuration), cancellationToken);
-        var deliveries = await db.WebhookDeliveries.Where(d => d.LeaseOwner == token).ToListAsync(cancellationToken);
         try
         {
-            await SendAndRecordAsync(deliveries, now, cancellationToken);
+            await db.WebhookDeliveries
+                .Where(d => candidates.Contains(d.Id) && d.Status == WebhookValues.Pending && d.NextAttemptAt <= now
+                    && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, token).SetProperty(d => d.LeaseExpiresAt, now + o.LeaseDuration), aborting);
+            var deliveries = await db.WebhookDeliveries.Where(d => d.LeaseOwner == token).ToListAsync(aborting);
+            await SendAndRecordAsync(deliveries, now, draining, aborting);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (aborting.IsCancellationRequested)
         {
-            // Shutting down: give the batch back so that the next node (or this one restarted) sends it at once.
-            await db.WebhookDeliveries.Where(d => d.LeaseOwner == token).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+            // Aborted before anything was sent: give the batch back so that the next node (or this one restarted) sends it at once.
+            await HandBackAsync(token);
             throw;
         }
 
         return candidates.Count;
     }
 
-    private async Task SendAndRecordAsync(List<WebhookDeliveryRow> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<int> HandBackAsync(string token) =>
+        db.WebhookDeliveries.Where(d => d.LeaseOwner == token).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+
+    private async Task SendAndRecordAsync(List<WebhookDeliveryRow> deliveries, DateTimeOffset now, CancellationToken draining, CancellationToken aborting)
     {
         var o = options.Value;
         var eventIds = deliveries.Select(d => d.EventId).Distinct().ToList();
         var payloads = await db.WebhookEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => Encoding.UTF8.GetBytes(e.Payload), cancellationToken);
+            .ToDictionaryAsync(e => e.Id, e => Encoding.UTF8.GetBytes(e.Payload), aborting);
         var endpointIds = deliveries.Select(d => d.EndpointId).Distinct().ToList();
-        var endpoints = await db.WebhookEndpoints.Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var endpoints = await db.WebhookEndpoints.Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, aborting);
         var signing = endpoints.Values.ToDictionary(e => e.Id, e => secrets.SigningSecrets(e, now));
 
         var outcomes = new AttemptOutcome?[deliveries.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, deliveries.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var d = deliveries[i];
-                if (endpoints.TryGetValue(d.EndpointId, out var endpoint) && endpoint.Enabled && payloads.TryGetValue(d.EventId, out var body))
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, deliveries.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = aborting },
+                async (i, ct) =>
                 {
-                    outcomes[i] = await sender.SendAsync(endpoint.Url, endpoint.Environment, d.EventId, body, signing[endpoint.Id], ct);
-                }
-            });
+                    var d = deliveries[i];
+                    // A stopping node starts no further attempt: the delivery is handed back below.
+                    if (!draining.IsCancellationRequested && endpoints.TryGetValue(d.EndpointId, out var endpoint) && endpoint.Enabled
+                        && payloads.TryGetValue(d.EventId, out var body))
+                    {
+                        outcomes[i] = await sender.SendAsync(endpoint.Url, endpoint.Environment, d.EventId, body, signing[endpoint.Id], ct);
+                    }
+                });
+        }
+        catch (OperationCanceledException) when (aborting.IsCancellationRequested)
+        {
+            // The shutdown timeout ran out: the answered attempts are recorded below, the others handed back.
+        }
 
         var done = time.GetUtcNow();
         var succeededEndpoints = new HashSet<string>(StringComparer.Ordinal);
@@ -83,7 +98,8 @@ internal sealed partial class WebhookBatch(
             d.LeaseExpiresAt = null;
             if (outcomes[i] is not { } outcome)
             {
-                // Endpoint disabled or deleted meanwhile: leave it pending; the claim skips disabled endpoints.
+                // Not sent (endpoint disabled or deleted meanwhile, or the node is stopping): back to pending as it
+                // was, due at once for any node; the claim skips disabled endpoints.
                 continue;
             }
 

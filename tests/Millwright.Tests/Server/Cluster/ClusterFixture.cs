@@ -58,6 +58,9 @@ public sealed partial class ClusterFixture : IAsyncLifetime
 
     internal SlowWebhookReceiver Receiver { get; private set; } = null!;
 
+    /// <summary>Holds calls to the small sandbox that carry <see cref="RequestGate.Header"/> (the drain test's passthrough calls).</summary>
+    internal RequestGate SmallGate { get; } = new();
+
     /// <summary>Secret key (test environment) of the account the CLI made at start.</summary>
     internal string Key { get; private set; } = "";
 
@@ -135,7 +138,13 @@ public sealed partial class ClusterFixture : IAsyncLifetime
         largeHost = await LoopbackHost.StartAsync(app => large = module.Map(app, module.Prefix, LargeSeed, TimeProvider.System), allowed: false);
         LargeSandbox = large!;
         LargeApiBase = MaintainXSandboxModule.ApiBaseUrl(new Uri(largeHost.BaseAddress, module.Prefix.TrimStart('/') + "/"));
-        smallHost = await LoopbackHost.StartAsync(app => module.Map(app, module.Prefix, SmallSeed, TimeProvider.System), allowed: false);
+        smallHost = await LoopbackHost.StartAsync(
+            app =>
+            {
+                SmallGate.UseIn(app);
+                module.Map(app, module.Prefix, SmallSeed, TimeProvider.System);
+            },
+            allowed: false);
         SmallApiBase = MaintainXSandboxModule.ApiBaseUrl(new Uri(smallHost.BaseAddress, module.Prefix.TrimStart('/') + "/"));
         budgetHost = await LoopbackHost.StartAsync(app => module.Map(app, module.Prefix, BudgetSeed, TimeProvider.System), allowed: false);
         BudgetMount = new Uri(budgetHost.BaseAddress, module.Prefix.TrimStart('/') + "/");
@@ -165,6 +174,8 @@ public sealed partial class ClusterFixture : IAsyncLifetime
         ["Millwright__Upstream__AllowedAddresses__1"] = smallHost!.BaseAddress.Authority,
         ["Millwright__Upstream__AllowedAddresses__2"] = Receiver.BaseAddress.Authority,
         ["Millwright__Upstream__AllowedAddresses__3"] = budgetHost!.BaseAddress.Authority,
+        // A call the drain test holds at the vendor stays open while the test waits for webhooks to flow.
+        ["Millwright__Upstream__AttemptTimeout"] = "00:02:00",
         ["Millwright__Sync__PageSize"] = "100",
         ["Millwright__Sync__LeaseDuration"] = "00:00:04",
         ["Millwright__Sync__RecoveryCron"] = "*/2 * * * * *",

@@ -42,6 +42,7 @@ public sealed partial class ClusterTests(ClusterFixture cluster, ITestOutputHelp
         stopping.Terminate();
         Assert.True(await stopping.ExitsWithinAsync(ClusterFixture.ShutdownTimeout + TimeSpan.FromSeconds(10)), $"the node did not exit after SIGTERM:\n{stopping.Output}");
         cluster.Step("node exited");
+        Assert.True(stopping.ExitCode == 0, $"the node exited with {stopping.ExitCode} after SIGTERM:\n{stopping.Output}");
         var owner = await cluster.ScalarAsync<string?>("select lease_owner from sync_runs where id = $1", runId);
         Assert.False(owner is not null && ClusterFixture.LeasePid(owner) == stopping.ProcessId, "the stopped node still holds the run's lease");
         var last = Nodes.Single(n => !n.HasExited);

@@ -29,6 +29,9 @@ internal sealed class ServerNode : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => process.ExitCode;
+
     /// <summary>What the process wrote, for failure messages.</summary>
     public string Output => string.Join('\n', output.TakeLast(60));
 
@@ -104,6 +107,21 @@ internal sealed class ServerNode : IDisposable
         using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Whether a new TCP connection to the node's port is refused: it no longer listens (it is stopping).</summary>
+    public async Task<bool> RefusesConnectionsAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            return false;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return true;
+        }
     }
 
     /// <summary>Whether the process ended within <paramref name="limit"/>.</summary>

@@ -20,6 +20,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
     private LoopbackHost? host;
+    private int arrived;
 
     public Uri Url => new(host!.BaseAddress, "hooks");
 
@@ -30,6 +31,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public Func<int, (int Status, IReadOnlyDictionary<string, string>? Headers)> Respond { get; set; } = _ => (200, null);
 
     public IReadOnlyList<ReceivedWebhook> Received => [.. received];
+
+    /// <summary>While set, a request waits for it before being answered (and listed in <see cref="Received"/>), even when its sender gives up.</summary>
+    public Task? Hold { get; set; }
+
+    /// <summary>Requests whose body was read, answered or not yet.</summary>
+    public int Arrived => Volatile.Read(ref arrived);
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -63,6 +70,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
+        Interlocked.Increment(ref arrived);
+        if (Hold is { } hold)
+        {
+            await hold;
+        }
+
         string? error = Secrets.Count == 0 ? "no secret to verify with" : null;
         foreach (var secret in Secrets)
         {
