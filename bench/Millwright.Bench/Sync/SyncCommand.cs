@@ -266,7 +266,7 @@ internal static class SyncCommand
         var parts = spans.Where(s => s.Key != "sync run" && !s.Key.StartsWith("sql ", StringComparison.Ordinal)).OrderByDescending(s => s.Value.Seconds)
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"`{s.Key}` {s.Value.Count:N0} × = {s.Value.Seconds:0.00} s ({s.Value.Seconds * 100 / runSeconds:0}%)"))
             .ToList();
-        var outside = runSeconds - spans.Where(s => s.Key is "store write page" || s.Key.StartsWith("upstream ", StringComparison.Ordinal)).Sum(s => s.Value.Seconds);
+        var outside = runSeconds - spans.Where(s => s.Key.StartsWith("store ", StringComparison.Ordinal) || s.Key.StartsWith("upstream ", StringComparison.Ordinal)).Sum(s => s.Value.Seconds);
         parts.Add(string.Create(CultureInfo.InvariantCulture, $"outside both {outside:0.00} s ({outside * 100 / runSeconds:0}%)"));
         var sql = spans.Where(s => s.Key.StartsWith("sql ", StringComparison.Ordinal)).OrderByDescending(s => s.Value.Seconds).ToList();
         if (sql.Count > 0)

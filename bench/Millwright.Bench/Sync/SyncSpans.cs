@@ -9,8 +9,9 @@ namespace Millwright.Bench.Sync;
 
 /// <summary>
 /// Where a sync's time goes, from the spans the server already makes: each upstream call
-/// (<c>upstream GET</c>, connector pipeline included) and each page transaction (<c>store write page</c>:
-/// mapping, upserts, checkpoint, outbox). What a run spends outside both is the connector's parsing of
+/// (<c>upstream GET</c>, connector pipeline included), each page transaction (<c>store write page</c>:
+/// mapping, upserts, checkpoint, outbox) and the run's other store work (<c>store claim run</c>, <c>store read
+/// checkpoint</c>, <c>store finish run</c>). What a run spends outside them is the connector's parsing of
 /// pages and the engine's work between them. EF Core's diagnostic events add the time its SQL commands took
 /// to execute (named <c>sql …</c> by the first statement of each command), so a page's time splits into the
 /// store's and .NET's. Listens only while <see cref="Recording"/> is on.
@@ -25,11 +26,12 @@ internal sealed class SyncSpans : IDisposable, IObserver<DiagnosticListener>, IO
     {
         listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is MillwrightTelemetry.Name or UpstreamTelemetry.SourceName,
+            ShouldListenTo = source => source.Name is MillwrightTelemetry.Name or MillwrightTelemetry.StoreName or UpstreamTelemetry.SourceName,
             Sample = (ref _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
-                if (Recording)
+                // The run's spans only: the client's polling of the run makes request spans (store read caller) too.
+                if (Recording && InRun(activity))
                 {
                     spans.Enqueue((activity.OperationName, activity.Duration));
                 }
@@ -40,6 +42,19 @@ internal sealed class SyncSpans : IDisposable, IObserver<DiagnosticListener>, IO
     }
 
     public bool Recording { get; set; }
+
+    private static bool InRun(Activity activity)
+    {
+        for (var a = activity; a is not null; a = a.Parent)
+        {
+            if (a.OperationName == "sync run")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Count and total seconds per span name since the last take.</summary>
     public Dictionary<string, (int Count, double Seconds)> Take()
