@@ -5,6 +5,7 @@ using Millwright.Client.Models;
 using Millwright.Connectors.Core;
 using Millwright.Server.Features.Connections;
 using Millwright.Server.Features.Secrets;
+using Millwright.Server.Hosting.Errors;
 using Millwright.Server.Hosting.Telemetry;
 using Millwright.Server.Persistence;
 
@@ -67,6 +68,13 @@ internal sealed partial class SyncEngine(
         {
             // Cancelled (connection deleted) or taken over by another worker: nothing more to write.
             LogLeaseLost(run.Id);
+        }
+        catch (Exception ex) when (StoreOutage.IsOutage(ex))
+        {
+            // The store went away mid-run (issue 17). Nothing is lost — every committed page has its checkpoint — and
+            // the run is not the system's failure: it stays running, its lease expires, and the recovery sweep
+            // re-queues it once the store answers again, to resume from that checkpoint.
+            LogStoreUnreachable(ex, run.Id);
         }
         catch (Exception ex)
         {
@@ -149,6 +157,9 @@ internal sealed partial class SyncEngine(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} stopped: it was cancelled or taken over")]
     private partial void LogLeaseLost(string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} paused: the store cannot be reached; it resumes from its checkpoint once the store is back")]
+    private partial void LogStoreUnreachable(Exception ex, string runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync run {RunId} failed unexpectedly")]
     private partial void LogCrashed(Exception ex, string runId);
