@@ -38,8 +38,8 @@ internal static class RemapCommand
             var ready = await LoadSeed.SeedAsync(host, workOrders, assets: 1_000, cancellationToken);
             Console.WriteLine($"store: {ready.Store}; seeded {workOrders:N0} work orders + 1,000 assets in {ready.SeedSeconds:F1} s");
             Console.WriteLine();
-            Console.WriteLine("| change | records re-mapped | wall s | records/s | process CPU s |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
+            Console.WriteLine("| change | records re-mapped | wall s | records/s | process CPU s | working set after, MiB |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             await ChangeAsync(host, ready.ConnectionId, "title + new custom field (every record changes)", current => current.Overrides.Patch(
                 new Dictionary<string, Dictionary<string, string?>?>
                 {
@@ -75,6 +75,7 @@ internal static class RemapCommand
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var records = row?.RemappedRecords ?? 0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {records:N0} | {seconds:F2} | {records / seconds:N0} | {cpuSeconds:F2} |"));
+        var workingSet = Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {records:N0} | {seconds:F2} | {records / seconds:N0} | {cpuSeconds:F2} | {workingSet:F0} |"));
     }
 }

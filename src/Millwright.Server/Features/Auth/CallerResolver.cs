@@ -48,7 +48,7 @@ internal sealed class CallerResolver(MillwrightDb db, TimeProvider time, AuthFai
         CallerRecord? found;
         using (var span = MillwrightTelemetry.Store.StartActivity("store read caller"))
         {
-            span?.SetTag("millwright.caller.kind", isToken ? "connection_token" : "secret_key");
+            span?.SetTag(MillwrightTelemetry.CallerKindTag, isToken ? "connection_token" : "secret_key");
             found = await CallerLookup.FindAsync(db, reads, isToken, BearerSecrets.Hash(secret), isToken ? null : NamedConnection(context.Request), cancellationToken);
         }
 

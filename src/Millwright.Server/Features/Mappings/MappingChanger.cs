@@ -62,6 +62,12 @@ internal sealed partial class MappingChanger(
         // Two changes cannot both get here with the same version: the lock above serializes them.
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (remapped > 0 && db.StoresTimesAsNumbers)
+        {
+            // The re-map's page cache was freed at the commit; hand the memory back (NativeHeap).
+            NativeHeap.Trim();
+        }
+
         var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
         LogChanged(connection.Id, row.Version, change, remapped, elapsed);
         return (row, new CurrentMappings(row.Version, next, now));

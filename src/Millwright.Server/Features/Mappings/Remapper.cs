@@ -24,12 +24,48 @@ internal sealed partial class Remapper(MillwrightDb db)
     /// <param name="Key">Where to write: the SQLite rowid (no index search), or the record id on PostgreSQL.</param>
     private sealed record Stored(object Key, string RemoteId, string Raw, string Data);
 
+    /// <summary>
+    /// SQLite's page cache for the re-map's transaction, in KiB (the default is 2 000). A re-map rewrites every
+    /// row of the entity and its entries in each query index (ADR 0021); with the default cache the dirty pages
+    /// spill to the WAL and are read back many times over. Set on the connection for the re-map only and
+    /// restored afterwards (the connection is pooled); SQLite allocates the pages as they are used and frees
+    /// those above the restored size at commit (docs/performance.md, "R1 with a larger page cache").
+    /// </summary>
+    public const int SqliteCacheKiB = 131_072;
+
     /// <summary>Returns how many records changed.</summary>
     public async Task<int> RemapAsync(string connectionId, EntityInfo entity, EntityMapping mapping, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Re-mapping runs inside the mapping change's transaction.");
-        var dialect = db.StoresTimesAsNumbers ? (ISqlDialect)SqliteDialect.Instance : PostgresDialect.Instance;
+        if (!db.StoresTimesAsNumbers)
+        {
+            return await RemapBatchesAsync(transaction, PostgresDialect.Instance, connectionId, entity, mapping, now, cancellationToken);
+        }
+
+        var previous = await PragmaAsync(transaction, "PRAGMA cache_size", cancellationToken);
+        await PragmaAsync(transaction, $"PRAGMA cache_size = -{SqliteCacheKiB}", cancellationToken);
+        try
+        {
+            return await RemapBatchesAsync(transaction, SqliteDialect.Instance, connectionId, entity, mapping, now, cancellationToken);
+        }
+        finally
+        {
+            await PragmaAsync(transaction, $"PRAGMA cache_size = {Convert.ToInt64(previous, System.Globalization.CultureInfo.InvariantCulture)}", CancellationToken.None);
+        }
+    }
+
+    private static async Task<object?> PragmaAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private async Task<int> RemapBatchesAsync(
+        DbTransaction transaction, ISqlDialect dialect, string connectionId, EntityInfo entity, EntityMapping mapping, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var changed = 0;
         string? after = null;
         while (true)

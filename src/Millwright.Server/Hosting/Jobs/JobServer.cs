@@ -10,16 +10,18 @@ namespace Millwright.Server.Hosting.Jobs;
 /// and stop with the host, cancelling the <see cref="CancellationToken"/> that running jobs receive.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The stop is sent as soon as the host starts stopping (<see cref="StoppingAsync"/>), while Kestrel still drains its
 /// requests: no worker fetches another job meanwhile, and running syncs give their leases back at once (they resume on
 /// another node from their checkpoint). <see cref="StopAsync"/> then waits for the workers, at most until the host's
 /// shutdown timeout; a server that has not stopped by then is left to the process exit rather than failing the
 /// shutdown (which would end the process with a non-zero code).
-/// </remarks>
-/// <remarks>
+/// </para>
+/// <para>
 /// The storage is resolved in <see cref="StartAsync"/>, not injected: the host constructs every hosted
 /// service before starting the first, and the PostgreSQL storage prepares its schema when constructed,
 /// which needs the database that the migration runner (started before this service) creates.
+/// </para>
 /// </remarks>
 internal sealed partial class JobServer(
     IServiceProvider services,

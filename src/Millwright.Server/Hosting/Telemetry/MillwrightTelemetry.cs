@@ -33,5 +33,6 @@ internal static class MillwrightTelemetry
     public const string RunIdTag = "millwright.sync_run.id";
     public const string ConnectionIdTag = "millwright.connection.id";
     public const string EntityTag = "millwright.entity";
+    public const string CallerKindTag = "millwright.caller.kind";
     public const string RowsTag = "millwright.store.rows";
 }
