@@ -42,12 +42,21 @@ internal sealed partial class MigrationRunner(IServiceScopeFactory scopes, Store
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var sqlite = !db.Database.IsNpgsql();
+        if (sqlite)
+        {
+            // One connection from here to the WAL switch: a new store's page size is the connection's until it writes.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await SqliteFiles.SetPageSizeIfNewAsync(db, cancellationToken);
+        }
+
         await StoreHistory.EnsureKnownAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        if (!db.Database.IsNpgsql())
+        if (sqlite)
         {
             // WAL lets the API read while a sync writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
         }
 
         migration.MarkDone();

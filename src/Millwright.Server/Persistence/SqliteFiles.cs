@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Millwright.Server.Persistence;
 
 /// <summary>
@@ -8,6 +10,16 @@ namespace Millwright.Server.Persistence;
 internal static class SqliteFiles
 {
     public const string FileName = "millwright.db";
+
+    /// <summary>
+    /// The page size of a new store, in bytes (SQLite's default is 4 096). A record row holds its mapped and raw
+    /// documents, ~10 KB for a work order, so with 4 KiB pages every row spills into a chain of overflow pages that
+    /// each write and re-map walks and rewrites; 16 KiB pages hold most rows whole. Measured (docs/performance.md,
+    /// "SQLite page size"): a first sync ~10 % and a re-map 5–20 % faster, reads unchanged. A store created with
+    /// another size keeps it: SQLite fixes the size when the first table is written (changing it later needs a
+    /// VACUUM outside WAL mode).
+    /// </summary>
+    public const int PageSize = 16_384;
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -41,5 +53,20 @@ internal static class SqliteFiles
         }
 
         return file;
+    }
+
+    /// <summary>
+    /// Sets <see cref="PageSize"/> when the store is still empty (a new file); a no-op otherwise. The size is the
+    /// open connection's until it writes the first page, so the caller keeps the connection open through the migration.
+    /// </summary>
+    public static async Task SetPageSizeIfNewAsync(MillwrightDb db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA page_count";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = $"PRAGMA page_size = {PageSize}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }
