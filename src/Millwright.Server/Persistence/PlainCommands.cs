@@ -26,4 +26,18 @@ internal static class PlainCommands
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    /// <summary>
+    /// Runs a SQLite <c>PRAGMA</c> on <paramref name="db"/>'s open connection, inside its current transaction when
+    /// there is one; returns the pragma's value as a number (null for a pragma that sets and returns nothing).
+    /// </summary>
+    public static async Task<long?> SqlitePragmaAsync(MillwrightDb db, string pragma, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA " + pragma;
+        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+            ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
 }

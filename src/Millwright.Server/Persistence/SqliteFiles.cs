@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Millwright.Server.Persistence;
 
 /// <summary>
@@ -61,12 +59,9 @@ internal static class SqliteFiles
     /// </summary>
     public static async Task SetPageSizeIfNewAsync(MillwrightDb db, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA page_count";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (await PlainCommands.SqlitePragmaAsync(db, "page_count", cancellationToken) == 0)
         {
-            command.CommandText = $"PRAGMA page_size = {PageSize}";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await PlainCommands.SqlitePragmaAsync(db, $"page_size = {PageSize}", cancellationToken);
         }
     }
 }

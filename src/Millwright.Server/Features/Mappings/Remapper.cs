@@ -29,7 +29,8 @@ internal sealed partial class Remapper(MillwrightDb db)
     /// row of the entity and its entries in each query index (ADR 0021); with the default cache the dirty pages
     /// spill to the WAL and are read back many times over. Set on the connection for the re-map only and
     /// restored afterwards (the connection is pooled); SQLite allocates the pages as they are used and frees
-    /// those above the restored size at commit (docs/performance.md, "R1 with a larger page cache").
+    /// those above the restored size at commit, after which <see cref="MappingChanger"/> gives the memory back to
+    /// the OS (<see cref="NativeHeap"/>) (docs/performance.md, "R1 with a larger page cache").
     /// </summary>
     public const int SqliteCacheKiB = 131_072;
 
@@ -43,24 +44,16 @@ internal sealed partial class Remapper(MillwrightDb db)
             return await RemapBatchesAsync(transaction, PostgresDialect.Instance, connectionId, entity, mapping, now, cancellationToken);
         }
 
-        var previous = await PragmaAsync(transaction, "PRAGMA cache_size", cancellationToken);
-        await PragmaAsync(transaction, $"PRAGMA cache_size = -{SqliteCacheKiB}", cancellationToken);
+        var previous = await PlainCommands.SqlitePragmaAsync(db, "cache_size", cancellationToken);
+        await PlainCommands.SqlitePragmaAsync(db, $"cache_size = -{SqliteCacheKiB}", cancellationToken);
         try
         {
             return await RemapBatchesAsync(transaction, SqliteDialect.Instance, connectionId, entity, mapping, now, cancellationToken);
         }
         finally
         {
-            await PragmaAsync(transaction, $"PRAGMA cache_size = {Convert.ToInt64(previous, System.Globalization.CultureInfo.InvariantCulture)}", CancellationToken.None);
+            await PlainCommands.SqlitePragmaAsync(db, $"cache_size = {previous ?? -2000}", CancellationToken.None); // -2000: SQLite's default
         }
-    }
-
-    private static async Task<object?> PragmaAsync(DbTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private async Task<int> RemapBatchesAsync(

@@ -22,7 +22,7 @@ public sealed class RemapperTests(MappingsFixture fixture) : IClassFixture<Mappi
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
         // Opened here, so the context keeps the connection (and its settings) across the change's transaction.
         await db.Database.OpenConnectionAsync();
-        var before = db.StoresTimesAsNumbers ? await CacheSizeAsync(db) : 0;
+        var before = db.StoresTimesAsNumbers ? await PlainCommands.SqlitePragmaAsync(db, "cache_size", CancellationToken.None) : null;
         var connection = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connectionId);
         var connector = scope.ServiceProvider.GetRequiredService<ConnectorRegistry>().Find(connection.System)!;
 
@@ -38,15 +38,8 @@ public sealed class RemapperTests(MappingsFixture fixture) : IClassFixture<Mappi
         Assert.True(row.RemappedRecords > 0);
         if (db.StoresTimesAsNumbers)
         {
-            Assert.Equal(before, await CacheSizeAsync(db));
+            Assert.Equal(before, await PlainCommands.SqlitePragmaAsync(db, "cache_size", CancellationToken.None));
             Assert.NotEqual(-Remapper.SqliteCacheKiB, before);
         }
-    }
-
-    private static async Task<long> CacheSizeAsync(MillwrightDb db)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -60,7 +60,6 @@ public sealed class StorePageSizeTests
         await sqlite.OpenAsync();
         await using var command = sqlite.CreateCommand();
         command.CommandText = "PRAGMA " + name;
-        var value = await command.ExecuteScalarAsync();
-        return value is long number ? number : value;
+        return await command.ExecuteScalarAsync();
     }
 }
