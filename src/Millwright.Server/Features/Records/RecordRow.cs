@@ -12,7 +12,11 @@ public sealed class RecordRow
     /// <summary>Entity path, e.g. <c>work-orders</c>.</summary>
     public required string Entity { get; set; }
     public required string RemoteId { get; set; }
-    /// <summary>Unified typed fields + custom_fields as a JSON object (without the envelope fields below).</summary>
+    /// <summary>
+    /// Unified typed fields + custom_fields as a JSON object (without the envelope fields below). On PostgreSQL the
+    /// table also has <c>doc</c>, a stored generated <c>jsonb</c> copy that the query indexes and record queries read
+    /// (ADR 0033); it is outside the model, so that neither EF nor the plain writers ever name it.
+    /// </summary>
     public required string Data { get; set; }
     /// <summary>Source document as the system returned it.</summary>
     public required string Raw { get; set; }

@@ -157,6 +157,38 @@ public sealed class QueryPlanTests(SharedHost shared)
         Assert.Equal(51, rows);
     }
 
+    /// <summary>
+    /// The query indexes the migrations froze are exactly those <see cref="QueryIndexes.Create"/> prints: on PostgreSQL
+    /// over the generated <c>doc</c> column (ADR 0033), not over <c>data::jsonb</c>, which the record queries no longer
+    /// read. Each printed index is built beside the stored one (rolled back) and their definitions compared.
+    /// </summary>
+    [PostgresFact]
+    public async Task QueryIndexes_AsMigrated_AreThePrintedOnes()
+    {
+        await using var scope = shared.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var failures = new StringBuilder();
+        var printed = QueryIndexes.Create(PostgresDialect.Instance, Schemas).ToList();
+        foreach (var (name, create) in printed)
+        {
+            await ExecuteAsync(connection, transaction, create.Replace($"INDEX {name} ", $"INDEX {name}_printed ", StringComparison.Ordinal));
+            var stored = await IndexDefinitionAsync(connection, transaction, name);
+            var expected = (await IndexDefinitionAsync(connection, transaction, name + "_printed"))?.Replace($"{name}_printed", name, StringComparison.Ordinal);
+            if (stored != expected)
+            {
+                failures.AppendLine($"{name}:\n  stored  {stored ?? "(missing)"}\n  printed {expected}");
+            }
+        }
+
+        await transaction.RollbackAsync();
+        Assert.True(failures.Length == 0, failures.ToString());
+        Assert.Contains(printed, i => i.Create.Contains("(doc -> 'status')", StringComparison.Ordinal));
+        Assert.DoesNotContain(printed, i => i.Create.Contains("data", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<(string Label, SqlStatement Statement, bool Ordered)> Statements(ISqlDialect dialect, EntitySchema schema, string queryString, bool orderedOnly)
     {
         var query = QueryParser.ParseList(schema, new QueryCollection(QueryHelpers.ParseQuery(queryString)));
@@ -250,6 +282,18 @@ public sealed class QueryPlanTests(SharedHost shared)
         }
 
         return names;
+    }
+
+    private static async Task<string?> IndexDefinitionAsync(DbConnection connection, DbTransaction transaction, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT indexdef FROM pg_indexes WHERE tablename = 'records' AND indexname = @name";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@name";
+        parameter.Value = name;
+        command.Parameters.Add(parameter);
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)

@@ -5,14 +5,15 @@ namespace Millwright.Server.Features.Records.Sql;
 
 /// <summary>
 /// The few places where SQLite and PostgreSQL differ for record queries: reading JSON out of
-/// <c>records.data</c> (text on both), time representation, text comparison, and parameter types.
+/// <c>records.data</c> (text on both; PostgreSQL reads its stored generated <c>jsonb</c> copy, <c>doc</c>), time
+/// representation, text comparison, and parameter types.
 /// Every expression it returns is NULL when the stored value is missing or of another JSON type, never an
 /// error, so a malformed record cannot fail a list. Text compares byte-wise on both (SQLite BINARY,
 /// PostgreSQL <c>COLLATE "C"</c>), so sort order and cursors behave the same on either store.
 /// </summary>
 internal interface ISqlDialect
 {
-    /// <summary>A handle on a value inside <c>r.data</c> for the <c>Json*</c> methods. Typed field names are
+    /// <summary>A handle on a value inside the record's document for the <c>Json*</c> methods. Typed field names are
     /// inlined (they come from the schema whitelist); custom field names always go in a parameter.</summary>
     string JsonNode(FieldDef field, SqlParameters parameters);
 

@@ -5,7 +5,9 @@ using Millwright.Server.Features.Records.Query;
 namespace Millwright.Server.Features.Records.Sql;
 
 /// <summary>
-/// PostgreSQL: <c>data</c> is text, read as <c>r.data::jsonb</c>; envelope times are timestamptz. Casts
+/// PostgreSQL: <c>data</c> is text (copied to responses as stored); filters, sorts and the query indexes read
+/// <c>r.doc</c>, the stored generated <c>jsonb</c> copy of it (ADR 0033), so a write parses the document once
+/// instead of once per index expression. Envelope times are timestamptz. Casts
 /// sit inside CASE so a value of another JSON type yields NULL instead of a cast error (CASE is the only
 /// construct whose evaluation order PostgreSQL guarantees).
 /// </summary>
@@ -25,8 +27,8 @@ internal sealed class PostgresDialect : ISqlDialect
     public string Unindexed(string ordinal) => $"({ordinal} + 0)";
 
     public string JsonNode(FieldDef field, SqlParameters parameters) => field.Source == FieldSource.CustomField
-        ? $"(r.data::jsonb -> 'custom_fields' -> CAST({parameters.Add(field.StorageName)} AS text))"
-        : $"(r.data::jsonb -> '{field.StorageName}')";
+        ? $"(r.doc -> 'custom_fields' -> CAST({parameters.Add(field.StorageName)} AS text))"
+        : $"(r.doc -> '{field.StorageName}')";
 
     public string JsonText(string node) => $"((CASE WHEN jsonb_typeof({node}) = 'string' THEN {node} #>> '{{}}' END) COLLATE \"C\")";
 
