@@ -158,20 +158,22 @@ public sealed class QueryPlanTests(SharedHost shared)
     }
 
     /// <summary>
-    /// The query indexes the migrations froze are exactly those <see cref="QueryIndexes.Create"/> prints: on PostgreSQL
-    /// over the generated <c>doc</c> column (ADR 0033), not over <c>data::jsonb</c>, which the record queries no longer
-    /// read. Each printed index is built beside the stored one (rolled back) and their definitions compared.
+    /// The query indexes the migrations froze are exactly those <see cref="QueryIndexes.Create"/> prints for the store:
+    /// on PostgreSQL over the generated <c>doc</c> column (ADR 0033), not over <c>data::jsonb</c>, which the record
+    /// queries no longer read; on SQLite carrying the walk filters (ADR 0035). Each printed index is built beside the
+    /// stored one (rolled back) and their definitions compared as the store keeps them.
     /// </summary>
-    [PostgresFact]
+    [Fact]
     public async Task QueryIndexes_AsMigrated_AreThePrintedOnes()
     {
         await using var scope = shared.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var dialect = TestDatabases.UsesPostgres ? (ISqlDialect)PostgresDialect.Instance : SqliteDialect.Instance;
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var failures = new StringBuilder();
-        var printed = QueryIndexes.Create(PostgresDialect.Instance, Schemas).ToList();
+        var printed = QueryIndexes.Create(dialect, Schemas).ToList();
         foreach (var (name, create) in printed)
         {
             await ExecuteAsync(connection, transaction, create.Replace($"INDEX {name} ", $"INDEX {name}_printed ", StringComparison.Ordinal));
@@ -185,8 +187,63 @@ public sealed class QueryPlanTests(SharedHost shared)
 
         await transaction.RollbackAsync();
         Assert.True(failures.Length == 0, failures.ToString());
-        Assert.Contains(printed, i => i.Create.Contains("(doc -> 'status')", StringComparison.Ordinal));
-        Assert.DoesNotContain(printed, i => i.Create.Contains("data", StringComparison.Ordinal));
+        var dueAt = printed.Single(i => i.Name == "ix_rq_work_orders_due_at").Create;
+        if (TestDatabases.UsesPostgres)
+        {
+            Assert.Contains(printed, i => i.Create.Contains("(doc -> 'status')", StringComparison.Ordinal));
+            Assert.DoesNotContain(printed, i => i.Create.Contains("data", StringComparison.Ordinal));
+            Assert.DoesNotContain("deleted_at", dueAt, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("id, deleted_at, ((CASE (CASE WHEN json_type(data, '$.status')", dueAt, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Q1 of issue 16 on SQLite: a list that walks its sort's index (filters on enums and booleans only) tests those
+    /// filters and <c>deleted_at</c> on the index entry, which carries them (ADR 0035), so its program calls no JSON
+    /// function per row: it reads the row of a page's record only, not of every record it passes over. For each entity
+    /// with such fields, each sort field and both directions, filtered on every one of them.
+    /// </summary>
+    [SqliteFact]
+    public async Task WalkOfTheSortIndex_TestsItsFiltersOnTheIndexEntry()
+    {
+        await using var scope = shared.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MillwrightDb>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var failures = new StringBuilder();
+        var walks = 0;
+        foreach (var entity in EntityInfo.All)
+        {
+            var schema = Schemas[entity.Entity];
+            var filters = QueryIndexes.WalkFilters(schema).ToList();
+            if (filters.Count == 0)
+            {
+                continue;
+            }
+
+            var filter = string.Join('&', filters.Select(f => $"filter[{f.Name}]={Uri.EscapeDataString(SampleValue(f))}"));
+            foreach (var sort in schema.Fields.Where(f => f.Source == FieldSource.Data && QueryIndexes.Covers(f)))
+            {
+                foreach (var (label, statement, _) in Statements(SqliteDialect.Instance, schema, $"{filter}&sort={sort.Name}", orderedOnly: true)
+                    .Concat(Statements(SqliteDialect.Instance, schema, $"{filter}&sort=-{sort.Name}", orderedOnly: true)))
+                {
+                    walks++;
+                    var calls = await FunctionCallsAsync(connection, transaction, statement);
+                    if (calls.Count > 0)
+                    {
+                        failures.AppendLine($"{entity.Path} {label}: calls {string.Join(", ", calls)} per row\n  {statement.Text}");
+                    }
+                }
+            }
+        }
+
+        await transaction.RollbackAsync();
+        Assert.True(failures.Length == 0, failures.ToString());
+        Assert.True(walks > 50, $"only {walks} walks checked");
     }
 
     private static IEnumerable<(string Label, SqlStatement Statement, bool Ordered)> Statements(ISqlDialect dialect, EntitySchema schema, string queryString, bool orderedOnly)
@@ -288,12 +345,32 @@ public sealed class QueryPlanTests(SharedHost shared)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT indexdef FROM pg_indexes WHERE tablename = 'records' AND indexname = @name";
+        command.CommandText = TestDatabases.UsesPostgres
+            ? "SELECT indexdef FROM pg_indexes WHERE tablename = 'records' AND indexname = @name"
+            : "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND name = @name";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@name";
         parameter.Value = name;
         command.Parameters.Add(parameter);
-        return (string?)await command.ExecuteScalarAsync();
+        // SQLite keeps a statement's text as it was run, with the line end the migration's SQL ends with.
+        return ((string?)await command.ExecuteScalarAsync())?.TrimEnd();
+    }
+
+    /// <summary>The functions a SQLite statement's program calls (<c>EXPLAIN</c>: opcode and p4), e.g. <c>json_extract(-1)</c>.</summary>
+    private static async Task<List<string>> FunctionCallsAsync(DbConnection connection, DbTransaction transaction, SqlStatement statement)
+    {
+        await using var command = Command(connection, transaction, "EXPLAIN " + statement.Text, statement);
+        var calls = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (reader.GetString(1) is "Function" or "PureFunc")
+            {
+                calls.Add(reader.GetValue(5)?.ToString() ?? "?");
+            }
+        }
+
+        return calls;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)

@@ -28,6 +28,14 @@ internal interface ISqlDialect
     string IndexHint(string index);
 
     /// <summary>
+    /// Whether an entity's field indexes carry <c>deleted_at</c> and its enum and boolean fields after the key
+    /// (<see cref="QueryIndexes.WalkFilters"/>), so that a walk of the sort's index tests those filters on the index
+    /// entry and reads only the matching rows (SQLite evaluates an indexed expression from the index and seeks the
+    /// row only when it needs another column). PostgreSQL, whose walk meets Q1 as it is, keeps the narrow indexes.
+    /// </summary>
+    bool IndexesCarryWalkFilters { get; }
+
+    /// <summary>
     /// An integer expression (an enum's position) that no index matches, so that a filter on it cannot draw the planner
     /// away from walking the sort's index (PostgreSQL, which has no hints); unchanged where <see cref="IndexHint"/> does that.
     /// </summary>

@@ -21,6 +21,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public bool NullTestOrdersById => false;
 
+    public bool IndexesCarryWalkFilters => false;
+
     public string IndexHint(string index) => "";
 
     // The planner does not fold "+ 0", so the expression no longer matches the enum's query index.

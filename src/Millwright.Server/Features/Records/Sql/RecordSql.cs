@@ -134,7 +134,7 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
         }
 
         return query.Filters.Count > 0 && query.UpdatedAfter is null
-            && query.Filters.All(f => f.Field.Kind is FieldKind.Enum or FieldKind.Boolean && QueryIndexes.Covers(f.Field))
+            && query.Filters.All(f => QueryIndexes.FiltersAWalk(f.Field))
             ? field
             : null;
     }

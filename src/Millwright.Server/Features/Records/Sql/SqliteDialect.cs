@@ -20,6 +20,8 @@ internal sealed class SqliteDialect : ISqlDialect
     // The node is a JSON path: a literal for whitelisted names, a parameter for custom field names.
     public bool NullTestOrdersById => true;
 
+    public bool IndexesCarryWalkFilters => true;
+
     public string IndexHint(string index) => $" INDEXED BY {index}";
 
     public string Unindexed(string ordinal) => ordinal;
