@@ -17,6 +17,8 @@ internal sealed record Scenario(string Name, string Description, Func<int, Serve
         new("list-500", "`GET /v1/work-orders?limit=500`", (_, _) => new FixedPath("/v1/work-orders?limit=500")),
         new("filtered-sorted", "`GET /v1/work-orders?filter[status:in]=open,in_progress&filter[priority:gte]=high&sort=-due_at`",
             (_, _) => new FixedPath("/v1/work-orders?filter[status:in]=open,in_progress&filter[priority:gte]=high&sort=-due_at")),
+        new("filtered", "`GET /v1/work-orders?filter[status:in]=open,in_progress&filter[priority:gte]=high` (default `updated_at` order)",
+            (_, _) => new FixedPath("/v1/work-orders?filter[status:in]=open,in_progress&filter[priority:gte]=high")),
         new("expand-asset", "`GET /v1/work-orders?expand=asset`", (_, _) => new FixedPath("/v1/work-orders?expand=asset")),
         new("deep-paging", "`GET /v1/work-orders?limit=50&cursor=…` following `next_cursor` to the end, then again",
             (_, _) => new CursorWalk("/v1/work-orders?limit=50")),

@@ -196,7 +196,7 @@ public sealed class QueryPlanTests(SharedHost shared)
         }
         else
         {
-            Assert.Contains("id, deleted_at, ((CASE (CASE WHEN json_type(data, '$.status')", dueAt, StringComparison.Ordinal);
+            Assert.Contains("id, deleted_at, ((CASE json_extract(data, '$.status') WHEN 'open' THEN 0", dueAt, StringComparison.Ordinal);
         }
     }
 

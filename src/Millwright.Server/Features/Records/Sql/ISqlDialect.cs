@@ -43,6 +43,14 @@ internal interface ISqlDialect
 
     string JsonText(string node);
 
+    /// <summary>
+    /// A value to match against an enum's values (snake_case identifiers) in <c>CASE … WHEN</c>: the text of a JSON
+    /// string, and for any other JSON type anything that equals none of them. SQLite's <c>json_extract</c> alone is
+    /// that (a number stays a number, an object or array comes back as its JSON text), one function call where
+    /// <see cref="JsonText"/> makes two, in every enum index entry a write computes (ADR 0035).
+    /// </summary>
+    string JsonEnumText(string node);
+
     string JsonNumber(string node);
 
     /// <summary>SQLite: 1/0; PostgreSQL: boolean.</summary>

@@ -34,6 +34,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string JsonText(string node) => $"((CASE WHEN jsonb_typeof({node}) = 'string' THEN {node} #>> '{{}}' END) COLLATE \"C\")";
 
+    public string JsonEnumText(string node) => JsonText(node);
+
     public string JsonNumber(string node) => $"(CASE WHEN jsonb_typeof({node}) = 'number' THEN ({node} #>> '{{}}')::numeric END)";
 
     public string JsonBoolean(string node) => $"(CASE WHEN jsonb_typeof({node}) = 'boolean' THEN ({node} #>> '{{}}')::boolean END)";

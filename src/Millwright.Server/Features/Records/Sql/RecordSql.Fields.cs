@@ -43,7 +43,7 @@ internal sealed partial class RecordSql
 
     private string Ordinal(FieldDef field)
     {
-        var text = dialect.JsonText(dialect.JsonNode(field, parameters));
+        var text = dialect.JsonEnumText(dialect.JsonNode(field, parameters));
         // Enum values come from the C# enums (snake_case identifiers), never from the request.
         var cases = field.EnumValues.Select((v, i) => v.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
             ? $"WHEN '{v}' THEN {i}"

@@ -32,6 +32,8 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string JsonText(string node) => $"(CASE WHEN json_type(r.data, {node}) = 'text' THEN json_extract(r.data, {node}) END)";
 
+    public string JsonEnumText(string node) => $"json_extract(r.data, {node})";
+
     public string JsonNumber(string node) => $"(CASE WHEN json_type(r.data, {node}) IN ('integer', 'real') THEN json_extract(r.data, {node}) END)";
 
     public string JsonBoolean(string node) => $"(CASE json_type(r.data, {node}) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)";
