@@ -52,7 +52,7 @@ internal static partial class QueryIndexes
             var carried = dialect.IndexesCarryWalkFilters ? WalkFilters(schema).ToList() : [];
             foreach (var field in schema.Fields.Where(f => f.Source == FieldSource.Data && Covers(f)))
             {
-                var carries = carried.Count == 0
+                var carries = carried.Count == 0 || !CarriesWalkFilters(field)
                     ? ""
                     : ", deleted_at" + string.Concat(carried.Where(c => c.Name != field.Name).Select(c => $", {Column(sql.KeyExpression(c))}"));
                 yield return (Name(entity, field),
@@ -66,6 +66,13 @@ internal static partial class QueryIndexes
     /// values each, so that walking in order fills a page sooner than reading every row the filter's index holds.
     /// </summary>
     public static bool FiltersAWalk(FieldDef field) => field.Kind is FieldKind.Enum or FieldKind.Boolean && Covers(field);
+
+    /// <summary>
+    /// Whether the index of a sort field carries its entity's <see cref="WalkFilters"/>: every one but references,
+    /// whose order (of opaque ids) is no order a list is read in, and a filter on which is not a walk. Each carried
+    /// column is computed again by every write of the record, so they go only where a walk can use them.
+    /// </summary>
+    public static bool CarriesWalkFilters(FieldDef field) => field.References is null;
 
     /// <summary>
     /// The fields a walk may filter on, which an entity's field indexes carry after their key where the dialect says
