@@ -157,33 +157,58 @@ internal sealed class CompiledMapping
     public JsonObject Apply(JsonObject raw, string connectionId)
     {
         var context = new EvaluationContext(raw, connectionId);
-        var output = new JsonObject();
-        foreach (var (target, expression) in typed)
+        var output = new PropertyBuffer(typed.Length + 1);
+        try
         {
-            output[target.Name] = expression switch
+            foreach (var (target, expression) in typed)
             {
-                null => TargetCoercion.Empty(target),
-                EachNode each => TargetCoercion.Coerce(target, each.Evaluate(context, raw, target.Nested)),
-                _ => TargetCoercion.Coerce(target, expression.Evaluate(context, raw)),
-            };
-        }
-
-        var customFields = new JsonObject();
-        if (spread?.Evaluate(context, raw) is JsonObject source)
-        {
-            foreach (var (name, value) in source)
-            {
-                customFields[name] = value?.DeepClone();
+                output.Add(target.Name, expression switch
+                {
+                    null => TargetCoercion.Empty(target),
+                    EachNode each => TargetCoercion.Coerce(target, each.Evaluate(context, raw, target.Nested)),
+                    _ => TargetCoercion.Coerce(target, expression.Evaluate(context, raw)),
+                });
             }
-        }
 
-        foreach (var (name, expression) in custom)
+            output.Add(CustomFields, CustomFieldsOf(context, raw));
+            return output.ToObject();
+        }
+        finally
         {
-            customFields[name] = Values.ToJson(expression.Evaluate(context, raw));
+            output.Return();
         }
+    }
 
-        output["custom_fields"] = customFields;
-        return output;
+    private JsonObject CustomFieldsOf(EvaluationContext context, JsonObject raw)
+    {
+        var source = spread?.Evaluate(context, raw) as JsonObject;
+        var fields = new PropertyBuffer((source?.Count ?? 0) + custom.Length);
+        try
+        {
+            if (source is not null)
+            {
+                foreach (var (name, value) in source)
+                {
+                    fields.Add(name, value?.DeepClone());
+                }
+            }
+
+            foreach (var (name, expression) in custom)
+            {
+                var value = Values.ToJson(expression.Evaluate(context, raw));
+                // A named custom field wins over the spread one of the same name, in the spread one's place.
+                if (source is null || !source.ContainsKey(name) || !fields.TryReplace(name, value))
+                {
+                    fields.Add(name, value);
+                }
+            }
+
+            return fields.ToObject();
+        }
+        finally
+        {
+            fields.Return();
+        }
     }
 
     public override string ToString() => $"{entity} mapping ({typed.Count(t => t.Expression is not null)} fields, {custom.Length} custom)";

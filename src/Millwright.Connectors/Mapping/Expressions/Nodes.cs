@@ -176,25 +176,32 @@ internal sealed class EachNode(int position, Node source, IReadOnlyList<EachFiel
                 continue;
             }
 
-            var output = new JsonObject();
-            if (nested is null)
+            var output = new PropertyBuffer(nested?.Count ?? Fields.Count);
+            try
             {
-                foreach (var field in Fields)
+                if (nested is null)
                 {
-                    output[field.Name] = Values.ToJson(field.Expression.Evaluate(context, element));
+                    foreach (var field in Fields)
+                    {
+                        output.Add(field.Name, Values.ToJson(field.Expression.Evaluate(context, element)));
+                    }
                 }
-            }
-            else
-            {
-                foreach (var target in nested)
+                else
                 {
-                    output[target.Name] = !byName.TryGetValue(target.Name, out var field)
-                        ? TargetCoercion.Empty(target)
-                        : TargetCoercion.Coerce(target, field.Expression.Evaluate(context, element));
+                    foreach (var target in nested)
+                    {
+                        output.Add(target.Name, !byName.TryGetValue(target.Name, out var field)
+                            ? TargetCoercion.Empty(target)
+                            : TargetCoercion.Coerce(target, field.Expression.Evaluate(context, element)));
+                    }
                 }
-            }
 
-            result.Add(new MappedObject(output));
+                result.Add(new MappedObject(output.ToObject()));
+            }
+            finally
+            {
+                output.Return();
+            }
         }
 
         return result;

@@ -41,13 +41,13 @@ internal static class TargetCoercion
                     {
                         if (Values.ToText(item) is { } s)
                         {
-                            strings.Add(s);
+                            strings.Add(JsonValue.Create(s));
                         }
                     }
                 }
                 else if (Values.ToText(value) is { } single)
                 {
-                    strings.Add(single);
+                    strings.Add(JsonValue.Create(single));
                 }
 
                 return strings;

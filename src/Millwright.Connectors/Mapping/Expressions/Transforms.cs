@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Millwright.Client.Models;
 using Millwright.Connectors.Core;
@@ -25,13 +26,10 @@ internal sealed class ElementwiseNode(int position, Node input, ValueTypes scala
         return value switch
         {
             null => null,
-            List<object?> or JsonArray => EachElement(value, context),
+            List<object?> or JsonArray => Values.Elementwise(value, context, apply),
             _ => apply(value, context),
         };
     }
-
-    // Separate so that the closure is only allocated for lists (captured parameters are hoisted to method entry).
-    private object? EachElement(object value, EvaluationContext context) => Values.Elementwise(value, v => apply(v, context));
 }
 
 /// <summary>A transform that looks at the value as a whole (lists included).</summary>
@@ -78,7 +76,7 @@ internal sealed class MapNode(
         return value switch
         {
             null => null,
-            List<object?> or JsonArray => Values.Elementwise(value, Lookup),
+            List<object?> or JsonArray => Values.Elementwise(value, this, static (v, map) => map.Lookup(v)),
             _ => Lookup(value),
         };
     }
@@ -134,7 +132,7 @@ internal static class Transforms
     /// <summary>Turns remote ids into Millwright's stable ids of <paramref name="entity"/>, exactly as the sync engine ids records.</summary>
     public static Node Ref(int position, Node input, Entity entity) =>
         new ElementwiseNode(position, input, ValueTypes.String, (v, context) =>
-            RemoteIds.Normalize(v) is { } remoteId ? RefCache.Id(context.ConnectionId, entity, remoteId) : null)
+            RefCache.Id(context.ConnectionId, entity, v))
         {
             Inverse = new(WriteInverseKind.Reference, Entity: entity),
         };
@@ -182,27 +180,44 @@ internal static class Transforms
 /// <summary>
 /// Stable ids of recently referenced records. References repeat a lot (every work order of a site names
 /// the same site, location and users) and each id costs a SHA-256; a bounded memo makes them lookups.
+/// Numeric remote ids (most of them) are looked up by their value, without formatting their text first:
+/// decimals that are equal (963, 963.0) have the same normalized text, so they name the same record.
 /// </summary>
 internal static class RefCache
 {
     private const int Capacity = 50_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Entity, string), string> Ids = new();
+    private static readonly ConcurrentDictionary<(string, Entity, string), string> Ids = new();
+    private static readonly ConcurrentDictionary<(string, Entity, decimal), string> NumericIds = new();
 
-    public static string Id(string connectionId, Entity entity, string remoteId)
+    /// <summary>The stable id of the record that <paramref name="value"/> (a remote id, as text or number) names; null when it names none.</summary>
+    public static string? Id(string connectionId, Entity entity, object? value)
     {
-        var key = (connectionId, entity, remoteId);
-        if (Ids.TryGetValue(key, out var id))
+        if (value is decimal number)
         {
-            return id;
+            var key = (connectionId, entity, number);
+            return NumericIds.TryGetValue(key, out var id)
+                ? id
+                : Remember(NumericIds, key, StableIds.For(connectionId, entity, RemoteIds.Normalize(number)!));
         }
 
-        id = StableIds.For(connectionId, entity, remoteId);
-        if (Ids.Count >= Capacity)
+        if (RemoteIds.Normalize(value) is not { } remoteId)
         {
-            Ids.Clear();
+            return null;
         }
 
-        Ids[key] = id;
+        var textKey = (connectionId, entity, remoteId);
+        return Ids.TryGetValue(textKey, out var textId) ? textId : Remember(Ids, textKey, StableIds.For(connectionId, entity, remoteId));
+    }
+
+    private static string Remember<TKey>(ConcurrentDictionary<TKey, string> ids, TKey key, string id)
+        where TKey : notnull
+    {
+        if (ids.Count >= Capacity)
+        {
+            ids.Clear();
+        }
+
+        ids[key] = id;
         return id;
     }
 }

@@ -41,7 +41,18 @@ internal static partial class Values
                     return d;
                 }
 
-                // CLR-typed JsonValues (int, long, double) do not convert to decimal by themselves.
+                // CLR-typed JsonValues (int, long, double: documents a connector or test builds in code) do not convert to
+                // decimal by themselves. Whole numbers convert exactly; the rest goes through their JSON text.
+                if (value.TryGetValue<int>(out var i))
+                {
+                    return (decimal)i;
+                }
+
+                if (value.TryGetValue<long>(out var l))
+                {
+                    return (decimal)l;
+                }
+
                 return decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? d : null;
             default:
                 return null;
@@ -66,17 +77,18 @@ internal static partial class Values
     }
 
     /// <summary>Applies <paramref name="map"/> to a scalar, or to each element of a list (dropping nulls).</summary>
-    public static object? Elementwise(object? value, Func<object?, object?> map)
+    /// <param name="state">Passed to <paramref name="map"/>, so that callers need no closure.</param>
+    public static object? Elementwise<TState>(object? value, TState state, Func<object?, TState, object?> map)
     {
         if (!TryAsList(value, out var items))
         {
-            return value is null ? null : map(value);
+            return value is null ? null : map(value, state);
         }
 
-        var result = new List<object?>();
+        var result = new List<object?>(items.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var item in items)
         {
-            if (item is not null && map(item) is { } mapped)
+            if (item is not null && map(item, state) is { } mapped)
             {
                 result.Add(mapped);
             }

@@ -253,6 +253,61 @@ public sealed class MappingEngineTests
     }
 
     [Fact]
+    public void Apply_NamedCustomFieldOfASpreadName_TakesTheSpreadFieldsPlace()
+    {
+        var result = Apply(Entity.Assets, """{ "extraFields": { "a": 1, "b": 2, "c": 3 }, "x": "named" }""",
+            ("custom_fields.first", "'1st'"),
+            ("custom_fields", "extraFields"),
+            ("custom_fields.b", "x"),
+            ("custom_fields.last", "x | upper"));
+
+        Assert.Equal("""{"a":1,"b":"named","c":3,"first":"1st","last":"NAMED"}""", result["custom_fields"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Apply_DocumentBuiltInCode_MapsLikeTheSameDocumentParsed()
+    {
+        // Connectors and tests build documents with CLR values (int, long, double), which JSON text never gives.
+        var built = new JsonObject
+        {
+            ["sequentialId"] = 7,
+            ["big"] = 9_007_199_254_740_993L,
+            ["ratio"] = 0.1 + 0.2,
+            ["asset"] = new JsonObject { ["id"] = 963 },
+            ["assignees"] = new JsonArray(new JsonObject { ["type"] = "USER", ["id"] = 5L }, new JsonObject { ["type"] = "USER", ["id"] = "6" }),
+        };
+        var parsed = JsonNode.Parse(built.ToJsonString())!.AsObject();
+        var mapping = MappingOf(Entity.WorkOrders,
+            ("number", "sequentialId | string"),
+            ("asset_id", "asset.id | ref(assets)"),
+            ("assignee_ids", "assignees[?type == 'USER'].id | ref(users)"),
+            ("custom_fields.big", "big"),
+            ("custom_fields.ratio", "ratio | mul(10)"),
+            ("custom_fields.sum", "assignees[].id | sum"));
+
+        var fromBuilt = MappingEngine.Apply(mapping, new RawRecord("1", built, null, null, null), ConnectionId).ToJsonString();
+        var fromParsed = MappingEngine.Apply(mapping, new RawRecord("1", parsed, null, null, null), ConnectionId).ToJsonString();
+
+        Assert.Equal(fromParsed, fromBuilt);
+        Assert.Contains("\"big\":9007199254740993", fromBuilt, StringComparison.Ordinal);
+        Assert.Contains("\"sum\":11", fromBuilt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_RefOfTheSameNumber_DependsOnConnectionAndEntity()
+    {
+        var mapping = MappingOf(Entity.WorkOrders, ("asset_id", "v | ref(assets)"), ("location_id", "v | ref(locations)"));
+        var raw = Raw("""{ "v": 963 }""");
+
+        var first = MappingEngine.Apply(mapping, raw, "conn_a");
+        var second = MappingEngine.Apply(mapping, raw, "conn_b");
+
+        Assert.Equal(StableIds.For("conn_a", Entity.Assets, "963"), (string?)first["asset_id"]);
+        Assert.Equal(StableIds.For("conn_a", Entity.Locations, "963"), (string?)first["location_id"]);
+        Assert.Equal(StableIds.For("conn_b", Entity.Assets, "963"), (string?)second["asset_id"]);
+    }
+
+    [Fact]
     public void Apply_NeverMutatesOrReparentsTheRawDocument()
     {
         var raw = Raw(Document);
