@@ -32,6 +32,18 @@ internal static partial class QueryIndexes
         _ => $"ix_rq_{Literal(entity.Path).Replace('-', '_')}_{field.StorageName}",
     };
 
+    /// <summary>
+    /// The index a walk of <paramref name="field"/>'s order reads (<c>RecordSql</c>): the field's own, but for the default
+    /// order (<c>updated_at</c>) on a dialect whose indexes carry the walk filters, the entity's copy of the model's
+    /// index that carries them (a walk filters on them, so the entity has some).
+    /// </summary>
+    public static string WalkName(ISqlDialect dialect, EntityInfo entity, FieldDef field) =>
+        dialect.IndexesCarryWalkFilters && field is { Source: FieldSource.Column, StorageName: "updated_at" }
+            ? DefaultOrderWalk(entity)
+            : Name(entity, field);
+
+    private static string DefaultOrderWalk(EntityInfo entity) => $"ix_rq_{Literal(entity.Path).Replace('-', '_')}_updated_at";
+
     /// <summary>The DDL of every query index for one store, in a stable order (envelope columns, then entities).</summary>
     public static IEnumerable<(string Name, string Create)> Create(ISqlDialect dialect, RecordSchemas schemas)
     {
@@ -57,6 +69,14 @@ internal static partial class QueryIndexes
                     : ", deleted_at" + string.Concat(carried.Where(c => c.Name != field.Name).Select(c => $", {Column(sql.KeyExpression(c))}"));
                 yield return (Name(entity, field),
                     $"CREATE INDEX {Name(entity, field)} ON records (connection_id, {Column(sql.KeyExpression(field))}, id{carries}) WHERE entity = '{Literal(entity.Path)}'");
+            }
+
+            if (carried.Count > 0)
+            {
+                // The default order's walk: the model's updated_at index spans every entity and carries nothing.
+                var name = DefaultOrderWalk(entity);
+                var columns = string.Concat(carried.Select(c => $", {Column(sql.KeyExpression(c))}"));
+                yield return (name, $"CREATE INDEX {name} ON records (connection_id, updated_at, id, deleted_at{columns}) WHERE entity = '{Literal(entity.Path)}'");
             }
         }
     }

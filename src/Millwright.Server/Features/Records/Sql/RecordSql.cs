@@ -67,7 +67,7 @@ internal sealed partial class RecordSql(ISqlDialect dialect, string connectionId
         walkedSort = WalksSortIndex(query, range);
         if (walkedSort is not null)
         {
-            sql.Append(dialect.IndexHint(QueryIndexes.Name(entity, walkedSort)));
+            sql.Append(dialect.IndexHint(QueryIndexes.WalkName(dialect, entity, walkedSort)));
         }
 
         sql.Append(" WHERE ").Append(Scope(entity));

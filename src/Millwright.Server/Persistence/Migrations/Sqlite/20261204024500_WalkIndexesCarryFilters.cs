@@ -10,10 +10,11 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // ADR 0035. The field indexes of each entity with enum or boolean fields carry deleted_at and those fields after
-            // the key, so that a walk of the sort's index tests its filters on the index entry, and enum positions read
-            // json_extract alone; as Features/Records/Sql/QueryIndexes prints them with SqliteDialect. Same names, same
-            // keys (an enum's position is the same value), same partial predicates.
+            // ADR 0035. The field indexes (but references') of each entity with enum or boolean fields carry deleted_at and
+            // those fields after the key, so that a walk of the sort's index tests its filters on the index entry, and enum
+            // positions read json_extract alone; such an entity also gets an updated_at index carrying them, for the walk of
+            // the default order. As Features/Records/Sql/QueryIndexes prints them with SqliteDialect: same names, same keys
+            // (an enum's position is the same value), same partial predicates.
             migrationBuilder.Sql("DROP INDEX ix_rq_users_name");
             migrationBuilder.Sql("CREATE INDEX ix_rq_users_name ON records (connection_id, ((CASE WHEN json_type(data, '$.name') = 'text' THEN json_extract(data, '$.name') END)), id, deleted_at, ((CASE json_type(data, '$.is_active') WHEN 'true' THEN 1 WHEN 'false' THEN 0 END))) WHERE entity = 'users'");
             migrationBuilder.Sql("DROP INDEX ix_rq_users_email");
@@ -96,6 +97,12 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
             migrationBuilder.Sql("CREATE INDEX ix_rq_work_orders_started_at ON records (connection_id, (unixepoch((CASE WHEN json_type(data, '$.started_at') = 'text' THEN json_extract(data, '$.started_at') END), 'subsec')), id, deleted_at, ((CASE json_extract(data, '$.status') WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_hold' THEN 2 WHEN 'completed' THEN 3 WHEN 'cancelled' THEN 4 WHEN 'other' THEN 5 END)), ((CASE json_extract(data, '$.priority') WHEN 'none' THEN 0 WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 WHEN 'critical' THEN 4 END))) WHERE entity = 'work-orders'");
             migrationBuilder.Sql("DROP INDEX ix_rq_work_orders_completed_at");
             migrationBuilder.Sql("CREATE INDEX ix_rq_work_orders_completed_at ON records (connection_id, (unixepoch((CASE WHEN json_type(data, '$.completed_at') = 'text' THEN json_extract(data, '$.completed_at') END), 'subsec')), id, deleted_at, ((CASE json_extract(data, '$.status') WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_hold' THEN 2 WHEN 'completed' THEN 3 WHEN 'cancelled' THEN 4 WHEN 'other' THEN 5 END)), ((CASE json_extract(data, '$.priority') WHEN 'none' THEN 0 WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 WHEN 'critical' THEN 4 END))) WHERE entity = 'work-orders'");
+            migrationBuilder.Sql("CREATE INDEX ix_rq_users_updated_at ON records (connection_id, updated_at, id, deleted_at, ((CASE json_type(data, '$.is_active') WHEN 'true' THEN 1 WHEN 'false' THEN 0 END))) WHERE entity = 'users'");
+            migrationBuilder.Sql("CREATE INDEX ix_rq_assets_updated_at ON records (connection_id, updated_at, id, deleted_at, ((CASE json_extract(data, '$.status') WHEN 'operational' THEN 0 WHEN 'down' THEN 1 WHEN 'retired' THEN 2 WHEN 'other' THEN 3 END))) WHERE entity = 'assets'");
+            migrationBuilder.Sql("CREATE INDEX ix_rq_pm_schedules_updated_at ON records (connection_id, updated_at, id, deleted_at, ((CASE json_type(data, '$.is_active') WHEN 'true' THEN 1 WHEN 'false' THEN 0 END))) WHERE entity = 'pm-schedules'");
+            migrationBuilder.Sql("CREATE INDEX ix_rq_purchase_orders_updated_at ON records (connection_id, updated_at, id, deleted_at, ((CASE json_extract(data, '$.status') WHEN 'draft' THEN 0 WHEN 'pending_approval' THEN 1 WHEN 'approved' THEN 2 WHEN 'partially_received' THEN 3 WHEN 'received' THEN 4 WHEN 'cancelled' THEN 5 WHEN 'other' THEN 6 END))) WHERE entity = 'purchase-orders'");
+            migrationBuilder.Sql("CREATE INDEX ix_rq_maintenance_requests_updated_at ON records (connection_id, updated_at, id, deleted_at, ((CASE json_extract(data, '$.status') WHEN 'pending' THEN 0 WHEN 'approved' THEN 1 WHEN 'declined' THEN 2 WHEN 'completed' THEN 3 WHEN 'other' THEN 4 END)), ((CASE json_extract(data, '$.priority') WHEN 'none' THEN 0 WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 WHEN 'critical' THEN 4 END))) WHERE entity = 'maintenance-requests'");
+            migrationBuilder.Sql("CREATE INDEX ix_rq_work_orders_updated_at ON records (connection_id, updated_at, id, deleted_at, ((CASE json_extract(data, '$.status') WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_hold' THEN 2 WHEN 'completed' THEN 3 WHEN 'cancelled' THEN 4 WHEN 'other' THEN 5 END)), ((CASE json_extract(data, '$.priority') WHEN 'none' THEN 0 WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 WHEN 'critical' THEN 4 END))) WHERE entity = 'work-orders'");
         }
 
         /// <inheritdoc />
@@ -183,6 +190,12 @@ namespace Millwright.Server.Persistence.Migrations.Sqlite
             migrationBuilder.Sql("CREATE INDEX ix_rq_work_orders_started_at ON records (connection_id, (unixepoch((CASE WHEN json_type(data, '$.started_at') = 'text' THEN json_extract(data, '$.started_at') END), 'subsec')), id) WHERE entity = 'work-orders'");
             migrationBuilder.Sql("DROP INDEX ix_rq_work_orders_completed_at");
             migrationBuilder.Sql("CREATE INDEX ix_rq_work_orders_completed_at ON records (connection_id, (unixepoch((CASE WHEN json_type(data, '$.completed_at') = 'text' THEN json_extract(data, '$.completed_at') END), 'subsec')), id) WHERE entity = 'work-orders'");
+            migrationBuilder.Sql("DROP INDEX ix_rq_users_updated_at");
+            migrationBuilder.Sql("DROP INDEX ix_rq_assets_updated_at");
+            migrationBuilder.Sql("DROP INDEX ix_rq_pm_schedules_updated_at");
+            migrationBuilder.Sql("DROP INDEX ix_rq_purchase_orders_updated_at");
+            migrationBuilder.Sql("DROP INDEX ix_rq_maintenance_requests_updated_at");
+            migrationBuilder.Sql("DROP INDEX ix_rq_work_orders_updated_at");
         }
     }
 }
