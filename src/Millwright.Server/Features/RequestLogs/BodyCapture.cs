@@ -6,11 +6,17 @@ namespace Millwright.Server.Features.RequestLogs;
 /// The first <c>max</c> bytes that pass through a body stream, copied as they go by: the request body as
 /// the endpoint reads it, the response body as it is written. Nothing is read or buffered beyond what
 /// the request itself does. The buffer is pooled: the writer calls <see cref="Release"/> once it has
-/// turned the bytes into a row (a dropped entry's buffer is simply collected). A limit that depends on the response
+/// turned the bytes into a row (a dropped entry's buffer is simply collected). The pool is the feature's own, sized for
+/// the entries a write interval holds: the shared pool keeps a few dozen arrays per size, so with hundreds of entries
+/// waiting most captures would allocate a buffer that lives until the write, and every such survivor of a gen0
+/// collection makes the GC grow its gen0 budget and the process's working set. A limit that depends on the response
 /// (its status is final once its body is written) is asked for at the first byte, so a cut body is never copied whole.
 /// </summary>
 internal sealed class BodyCapture
 {
+    /// <summary>Enough for the entries of a busy write interval; at most 512 arrays of each size are kept (1 MiB of 2 KiB reads).</summary>
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(1024 * 1024, 512);
+
     private readonly Func<int>? limitAtFirstByte;
     private byte[] buffer = [];
     private int length;
@@ -52,7 +58,7 @@ internal sealed class BodyCapture
 
         if (length + data.Length > buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(max, Math.Max(length + data.Length, Math.Max(4096, buffer.Length * 2))));
+            var larger = Pool.Rent(Math.Min(max, Math.Max(length + data.Length, Math.Max(4096, buffer.Length * 2))));
             buffer.AsSpan(0, length).CopyTo(larger);
             Return();
             buffer = larger;
@@ -74,7 +80,7 @@ internal sealed class BodyCapture
     {
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Pool.Return(buffer);
         }
     }
 }

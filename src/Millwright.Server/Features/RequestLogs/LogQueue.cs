@@ -13,8 +13,12 @@ namespace Millwright.Server.Features.RequestLogs;
 internal sealed partial class LogQueue : IUpstreamCallObserver
 {
     private readonly Channel<LogItem> channel;
+
+    /// <summary>Wakes the writer from its pause between writes when a flush is queued (one pending signal at most).</summary>
+    private readonly Channel<bool> flushSignal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ILogger<LogQueue> logger;
     private long dropped;
+    private int flushesQueued;
 
     public LogQueue(IOptions<RequestLogOptions> options, ILogger<LogQueue> logger)
     {
@@ -52,7 +56,40 @@ internal sealed partial class LogQueue : IUpstreamCallObserver
     {
         var flush = new FlushItem(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await channel.Writer.WriteAsync(flush, cancellationToken);
+        // Counted once it is in the channel, so that a writer that sees the count finds the item.
+        Interlocked.Increment(ref flushesQueued);
+        flushSignal.Writer.TryWrite(true);
         await flush.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The writer has written and completed this many flush items.</summary>
+    internal void Flushed(int count) => Interlocked.Add(ref flushesQueued, -count);
+
+    /// <summary>
+    /// The writer's pause between two writes: <paramref name="interval"/> on <paramref name="time"/>, or until a flush
+    /// is queued. A signal left by a flush that an earlier write already handled does not end it.
+    /// </summary>
+    internal async Task PauseAsync(TimeSpan interval, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var elapsed = new CancellationTokenSource(interval, time);
+        using var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, elapsed.Token);
+        try
+        {
+            while (Volatile.Read(ref flushesQueued) <= 0)
+            {
+                await flushSignal.Reader.WaitToReadAsync(pause.Token);
+                flushSignal.Reader.TryRead(out _);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The interval is over.
+        }
     }
 
     internal void Complete() => channel.Writer.TryComplete();

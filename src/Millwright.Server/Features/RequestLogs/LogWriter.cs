@@ -6,10 +6,13 @@ namespace Millwright.Server.Features.RequestLogs;
 /// <summary>
 /// Drains <see cref="LogQueue"/> in batches: whatever is waiting (up to <see cref="RequestLogOptions.BatchSize"/>)
 /// goes into one transaction, inserted with plain statements (<see cref="PlainInserts"/>: nothing to track, and a
-/// busy API logs a row per request). A failed batch is logged and dropped: logs must never take the API down.
+/// busy API logs a row per request). After a batch that was not full it pauses for
+/// <see cref="RequestLogOptions.WriteInterval"/> (a flush ends the pause), so that a busy API commits a few times a second
+/// rather than after every request or two. A failed batch is logged and dropped: logs must never take the API down.
 /// On shutdown it writes what is left.
 /// </summary>
-internal sealed partial class LogWriter(LogQueue queue, IServiceScopeFactory scopes, IOptions<RequestLogOptions> options, ILogger<LogWriter> logger)
+internal sealed partial class LogWriter(
+    LogQueue queue, IServiceScopeFactory scopes, IOptions<RequestLogOptions> options, TimeProvider time, ILogger<LogWriter> logger)
     : BackgroundService
 {
     private readonly SyncLogOwners syncOwners = new();
@@ -24,6 +27,11 @@ internal sealed partial class LogWriter(LogQueue queue, IServiceScopeFactory sco
             {
                 Drain(batch);
                 await WriteAsync(batch, CancellationToken.None);
+                // A batch cut at a flush goes straight on: its caller was waiting, and more may be queued behind it.
+                if (batch.Count < options.Value.BatchSize && batch is not [.., FlushItem])
+                {
+                    await queue.PauseAsync(options.Value.WriteInterval, time, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,10 +82,14 @@ internal sealed partial class LogWriter(LogQueue queue, IServiceScopeFactory sco
         }
         finally
         {
+            var flushes = 0;
             foreach (var flush in batch.OfType<FlushItem>())
             {
                 flush.Done.TrySetResult();
+                flushes++;
             }
+
+            queue.Flushed(flushes);
         }
     }
 

@@ -30,7 +30,16 @@ internal sealed class RequestLogOptions
     /// <summary>At most this many entries go into one write.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// After a write that did not fill a batch, the writer waits this long (or until a flush is asked for) before the
+    /// next one, so that a busy API commits a few batches a second instead of one per request or two: on SQLite every
+    /// commit makes each kept read connection (ADR 0031) drop its whole page cache and read its pages again. Zero writes
+    /// as soon as anything is queued. An idle server's first entry is written at once either way (0 to 10 s).
+    /// </summary>
+    public TimeSpan WriteInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     internal static bool IsValid(RequestLogOptions o) =>
         o.MaxBodyBytes is >= 0 and <= 1024 * 1024 && o.MaxReadBodyBytes is >= 0 and <= 1024 * 1024 && o.RetentionDays is >= 1 and <= 3650
-        && o.CleanupInterval >= TimeSpan.FromSeconds(1) && o.CleanupInterval <= TimeSpan.FromDays(30) && o.QueueCapacity >= 16 && o.BatchSize is >= 1 and <= 10_000;
+        && o.CleanupInterval >= TimeSpan.FromSeconds(1) && o.CleanupInterval <= TimeSpan.FromDays(30) && o.QueueCapacity >= 16 && o.BatchSize is >= 1 and <= 10_000
+        && o.WriteInterval >= TimeSpan.Zero && o.WriteInterval <= TimeSpan.FromSeconds(10);
 }

@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Millwright.Server.Features.RequestLogs;
@@ -60,16 +61,36 @@ internal static partial class SecretRedactor
     /// <summary>Headers as a JSON object, secrets masked; an <c>Authorization</c> keeps only its scheme.</summary>
     public static string Headers(IEnumerable<KeyValuePair<string, string>> headers)
     {
-        var result = new JsonObject();
-        foreach (var (name, value) in headers)
+        // Written straight to the reused buffer (as bodies are): a JsonObject per header set cost several KiB per entry.
+        var buffer = output ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            result[name.ToLowerInvariant()] = !IsSensitiveName(name) ? value
-                : name.Equals("authorization", StringComparison.OrdinalIgnoreCase) && value.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space
-                    ? value[..space] + " " + Mask
-                    : Mask;
+            writer.WriteStartObject();
+            Span<char> lower = stackalloc char[256];
+            foreach (var (name, value) in headers)
+            {
+                // Header names are ASCII tokens; a longer one than the stack buffer is rare enough to allocate.
+                var key = name.Length <= lower.Length ? lower[..name.AsSpan().ToLowerInvariant(lower)] : name.ToLowerInvariant().AsSpan();
+                writer.WritePropertyName(key);
+                if (!IsSensitiveName(name))
+                {
+                    writer.WriteStringValue(value);
+                }
+                else if (name.Equals("authorization", StringComparison.OrdinalIgnoreCase) && value.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space)
+                {
+                    writer.WriteStringValue(value[..space] + " " + Mask);
+                }
+                else
+                {
+                    writer.WriteStringValue(Mask);
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
-        return result.ToJsonString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>A query string (without <c>?</c>) with the values of sensitive parameters masked.</summary>

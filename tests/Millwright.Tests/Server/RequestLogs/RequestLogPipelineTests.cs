@@ -107,6 +107,64 @@ public sealed class RequestLogPipelineTests
     }
 
     [Fact]
+    public async Task Write_AfterAnEarlierWrite_WaitsForWriteIntervalOrFlush()
+    {
+        // The clock stands still unless the test moves it, so the writer's pause ends only by a flush or an Advance.
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        using var host = new MillwrightHost(new Dictionary<string, string?> { ["Millwright:RequestLogs:WriteInterval"] = "00:00:05" }, time: time);
+        var account = await host.CreateAccountAsync();
+        var keyClient = new MillwrightClient(host.Http(), account.TestSecretKey);
+        var queue = host.Services.GetRequiredService<LogQueue>();
+        using var http = host.Http(account.TestSecretKey);
+        await queue.FlushAsync();
+
+        // Idle: the first entry is written at once, without a flush.
+        var first = await RequestIdOfAsync(http);
+        await WrittenAsync(keyClient, first, () => { });
+
+        // That write starts a pause: the next entry waits for the interval to pass.
+        var second = await RequestIdOfAsync(http);
+        await Task.Delay(300);
+        Assert.False(await ExistsAsync(keyClient, second));
+        await WrittenAsync(keyClient, second, () => time.Advance(TimeSpan.FromSeconds(5)));
+
+        // A flush ends a pause at once.
+        var third = await RequestIdOfAsync(http);
+        await queue.FlushAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(await ExistsAsync(keyClient, third));
+
+        static async Task<string> RequestIdOfAsync(HttpClient http)
+        {
+            using var response = await http.GetAsync("/v1/connections");
+            response.EnsureSuccessStatusCode();
+            return response.Headers.GetValues("X-Request-Id").Single();
+        }
+
+        static async Task WrittenAsync(MillwrightClient client, string id, Action between)
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!await ExistsAsync(client, id))
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"Request log {id} was not written.");
+                between();
+                await Task.Delay(20);
+            }
+        }
+
+        static async Task<bool> ExistsAsync(MillwrightClient client, string id)
+        {
+            try
+            {
+                return (await client.GetRequestLogAsync(id)).Id == id;
+            }
+            catch (MillwrightApiException e) when (e.Status == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Enqueue_QueueFull_DropsAndCountsWithoutWaiting()
     {
         var queue = new LogQueue(Options.Create(new RequestLogOptions { QueueCapacity = 16 }), NullLogger<LogQueue>.Instance);
