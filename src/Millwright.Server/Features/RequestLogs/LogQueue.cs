@@ -62,6 +62,23 @@ internal sealed partial class LogQueue : IUpstreamCallObserver
         await flush.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// For a reader of the log (the request-log endpoints): ends the writer's pause between writes and waits until what
+    /// this node queued before it is written, so that the entry of a call just answered is found; nothing once the queue
+    /// is closed (shutting down).
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // Shutting down: the writer writes what is left by itself.
+        }
+    }
+
     /// <summary>The writer has written and completed this many flush items.</summary>
     internal void Flushed(int count) => Interlocked.Add(ref flushesQueued, -count);
 

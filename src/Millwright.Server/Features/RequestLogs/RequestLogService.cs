@@ -13,7 +13,7 @@ namespace Millwright.Server.Features.RequestLogs;
 internal sealed record RequestLogFilter(string? ConnectionId, string? Status, string? Since, string? Kind, int? Limit, string? Cursor);
 
 /// <summary>Reads the logged calls of the caller's account and environment, for <see cref="RequestLogEndpoints"/> and the dashboard alike.</summary>
-internal sealed class RequestLogService(MillwrightDb db)
+internal sealed class RequestLogService(MillwrightDb db, LogQueue queue)
 {
     /// <summary>A long sync run makes thousands of calls; the entry shows the first ones and counts them all.</summary>
     private const int MaxCallsShown = 1000;
@@ -21,6 +21,8 @@ internal sealed class RequestLogService(MillwrightDb db)
     /// <summary>The caller's entries, newest first, without headers, bodies and upstream calls.</summary>
     public async Task<Page<RequestLog>> ListAsync(Caller caller, RequestLogFilter filter, CancellationToken cancellationToken)
     {
+        // This node's writer pauses between writes (RequestLogOptions.WriteInterval): catch up, so a call just made shows.
+        await queue.CatchUpAsync(cancellationToken);
         var (connectionId, status, since, kind, limit, cursor) = filter;
         var take = NewestFirstCursor.Limit(limit);
         var (statusFrom, statusTo) = ParseStatus(status);
@@ -68,6 +70,7 @@ internal sealed class RequestLogService(MillwrightDb db)
     /// <summary>One entry of the caller's account and environment with its upstream calls.</summary>
     public async Task<RequestLog> GetAsync(Caller caller, string requestId, CancellationToken cancellationToken)
     {
+        await queue.CatchUpAsync(cancellationToken);
         var row = await db.RequestLogs.AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == requestId && r.AccountId == caller.AccountId && r.Environment == caller.Environment, cancellationToken)
             ?? throw ApiException.NotFound($"Request log '{requestId}'");
