@@ -88,9 +88,9 @@ internal static partial class QueryIndexes
     public static bool FiltersAWalk(FieldDef field) => field.Kind is FieldKind.Enum or FieldKind.Boolean && Covers(field);
 
     /// <summary>
-    /// Whether the index of a sort field carries its entity's <see cref="WalkFilters"/>: every one but references,
-    /// whose order (of opaque ids) is no order a list is read in, and a filter on which is not a walk. Each carried
-    /// column is computed again by every write of the record, so they go only where a walk can use them.
+    /// Whether the index of a sort field carries its entity's <see cref="WalkFilters"/>: every one but references',
+    /// whose order (of opaque ids) is no order a list is read in; a walk by one still works, reading the rows it passes.
+    /// Each carried column is computed again by every write of the record, so they go only where a walk is likely.
     /// </summary>
     public static bool CarriesWalkFilters(FieldDef field) => field.References is null;
 
